@@ -1,0 +1,259 @@
+import hashlib
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from documents.anchoring import AnchorError, anchor_quote, normalise
+from partners.models import Partner
+
+
+class SourceDocument(models.Model):
+    """A public text that states facts: a topic page, a news item, a report."""
+
+    class Kind(models.TextChoices):
+        TOPIC_PAGE = "topic_page", _("Topic page")
+        NEWS_ITEM = "news_item", _("News item")
+        WEB_PAGE = "web_page", _("Web page")
+        REPORT = "report", _("Report")
+        OTHER = "other", _("Other")
+
+    class Language(models.TextChoices):
+        FRENCH = "fr", _("French")
+        ENGLISH = "en", _("English")
+
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    title = models.CharField(_("title"), max_length=500)
+    publisher = models.ForeignKey(
+        Partner, on_delete=models.PROTECT, related_name="documents", verbose_name=_("publisher")
+    )
+    language = models.CharField(_("language"), max_length=8, choices=Language.choices)
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    url = models.URLField(_("canonical URL"), max_length=500, blank=True)
+    translations = models.ManyToManyField(
+        "self",
+        blank=True,
+        symmetrical=True,
+        verbose_name=_("other language versions"),
+        help_text=_("The same page in another language."),
+    )
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("source document")
+        verbose_name_plural = _("source documents")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("admin:documents_sourcedocument_change", args=[self.pk])
+
+    @property
+    def current_version(self):
+        return self.versions.filter(is_current=True).first()
+
+
+class DocumentVersion(models.Model):
+    """One retrieved text of a document. Its text is stored normalised and never edited:
+    a changed text is a new version."""
+
+    document = models.ForeignKey(
+        SourceDocument,
+        on_delete=models.CASCADE,
+        related_name="versions",
+        verbose_name=_("document"),
+    )
+    number = models.PositiveIntegerField(_("version number"))
+    text = models.TextField(_("text (normalised)"))
+    raw = models.TextField(_("original as retrieved"), blank=True)
+    sha256 = models.CharField(_("SHA-256 of the text"), max_length=64, editable=False)
+    retrieved_at = models.DateTimeField(_("retrieved at"), default=timezone.now)
+    stated_update = models.DateField(
+        _("stated update date"),
+        null=True,
+        blank=True,
+        help_text=_("The date the document itself states, e.g. “Mis à jour le: 23 May 2022”."),
+    )
+    stated_update_text = models.CharField(
+        _("stated update, as written"), max_length=255, blank=True
+    )
+    is_current = models.BooleanField(_("current version"), default=True)
+
+    class Meta:
+        ordering = ["document", "-number"]
+        get_latest_by = "number"
+        verbose_name = _("document version")
+        verbose_name_plural = _("document versions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "number"], name="document_version_number_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["document", "sha256"], name="document_version_text_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["document"],
+                condition=models.Q(is_current=True),
+                name="document_one_current_version",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(sha256__regex=r"^[0-9a-f]{64}$"),
+                name="document_version_sha256_hex",
+            ),
+            models.CheckConstraint(condition=~models.Q(text=""), name="document_version_has_text"),
+        ]
+
+    def __str__(self):
+        return f"{self.document} — v{self.number}"
+
+    def save(self, *args, **kwargs):
+        # The stored text is, by definition, normalised; citation offsets refer to it.
+        self.text = normalise(self.text)
+        self.sha256 = self.hash_text(self.text)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("admin:documents_documentversion_change", args=[self.pk])
+
+    @staticmethod
+    def hash_text(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+ANCHOR_ERROR_MESSAGES = {
+    "empty": _("The quote is empty."),
+    "absent": _(
+        "This quote does not occur in the chosen document version. "
+        "Check it word for word against the text."
+    ),
+    "context_mismatch": _(
+        "This quote occurs %(count)d time(s) in the chosen document version, "
+        "but never with the given text before and after it."
+    ),
+    "ambiguous": _(
+        "This quote occurs %(count)d times in the chosen document version. "
+        "Lengthen it, or give the text before or after it, so that it points to one passage."
+    ),
+}
+
+
+class CitationQuerySet(models.QuerySet):
+    def supporting(self):
+        """Citations that count as evidence on public pages and in the API."""
+        return self.filter(status__in=Citation.SUPPORTING_STATUSES)
+
+    def needing_attention(self):
+        return self.exclude(status__in=Citation.SUPPORTING_STATUSES)
+
+    def for_claim(self, claim):
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(claim), object_id=claim.pk
+        )
+
+
+class CitationStatus(models.TextChoices):
+    VERIFIED = "verified", _("Verified")
+    MOVED = "moved", _("Moved")
+    CHANGED = "changed", _("Changed")
+    ORPHANED = "orphaned", _("Orphaned")
+
+
+class Citation(models.Model):
+    """Links one claim (a record, or one field of it) to one passage of a document version."""
+
+    Status = CitationStatus
+
+    SUPPORTING_STATUSES = (Status.VERIFIED, Status.MOVED)
+
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name=_("kind of claim")
+    )
+    object_id = models.PositiveBigIntegerField(_("claim id"))
+    claim = GenericForeignKey("content_type", "object_id")
+    field = models.CharField(
+        _("field supported"),
+        max_length=64,
+        blank=True,
+        help_text=_("Leave blank when the quote supports the record as a whole."),
+    )
+    version = models.ForeignKey(
+        DocumentVersion,
+        on_delete=models.PROTECT,
+        related_name="citations",
+        verbose_name=_("document version"),
+    )
+    quote = models.TextField(_("quote"), help_text=_("Exact words of the document."))
+    prefix = models.CharField(
+        _("text before"),
+        max_length=255,
+        blank=True,
+        help_text=_("Only needed when the quote occurs more than once."),
+    )
+    suffix = models.CharField(
+        _("text after"),
+        max_length=255,
+        blank=True,
+        help_text=_("Only needed when the quote occurs more than once."),
+    )
+    start = models.PositiveIntegerField(_("start offset"), editable=False)
+    end = models.PositiveIntegerField(_("end offset"), editable=False)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.VERIFIED
+    )
+    checked_at = models.DateTimeField(_("checked at"), default=timezone.now)
+    note = models.TextField(_("curator note"), blank=True)
+
+    objects = CitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["version", "start"]
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(quote=""), name="citation_quote_not_empty"),
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")), name="citation_span_not_empty"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=CitationStatus.values), name="citation_status_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field", "version", "start", "end"],
+                name="citation_unique_per_claim_and_passage",
+            ),
+        ]
+
+    def __str__(self):
+        quote = self.quote if len(self.quote) <= 60 else self.quote[:59] + "…"
+        return f"« {quote} »"
+
+    def get_absolute_url(self):
+        return reverse("admin:documents_citation_change", args=[self.pk])
+
+    @property
+    def is_supporting(self):
+        return self.status in self.SUPPORTING_STATUSES
+
+    def anchor(self):
+        """Find the quote in its version and record where it stands, or raise a
+        ValidationError on ``quote`` that says why it cannot be saved."""
+        if self.version_id is None:
+            raise ValidationError({"version": _("Choose the document version the quote is from.")})
+        try:
+            anchor = anchor_quote(self.version.text, self.quote, self.prefix, self.suffix)
+        except AnchorError as error:
+            message = ANCHOR_ERROR_MESSAGES[error.code] % {"count": error.count}
+            raise ValidationError({"quote": message}, code=error.code) from error
+        self.quote, self.start, self.end = anchor.quote, anchor.start, anchor.end
+        self.prefix, self.suffix = anchor.prefix, anchor.suffix
+        self.status = self.Status.VERIFIED
+        self.checked_at = timezone.now()
+
+    def clean(self):
+        self.anchor()

@@ -1,0 +1,22 @@
+import pytest
+from django.utils import translation
+
+
+@pytest.fixture
+def seeded(db):
+    """The curated seed corpus, loaded."""
+    from documents.seeding import load_seed
+
+    return load_seed()
+
+
+@pytest.fixture
+def french():
+    with translation.override("fr"):
+        yield
+
+
+@pytest.fixture
+def english():
+    with translation.override("en"):
+        yield
