@@ -1,8 +1,25 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import path
-from django.views.generic import RedirectView
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from config import views
+from config.sitemaps import SITEMAPS
+from partners.views import home
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
+
+# Public pages live under /fr/ and /en/; "/" redirects by Accept-Language.
+# Path words are translated (/fr/relations/…, /en/relationships/…); slugs are the same
+# in both languages, so a page keeps its slug when the visitor switches language.
+urlpatterns += i18n_patterns(
+    path("", home, name="home"),
+    path("", include("partners.urls")),
+    path("", include("programmes.urls")),
+    path("", include("documents.urls")),
+)

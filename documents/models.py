@@ -51,7 +51,7 @@ class SourceDocument(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("admin:documents_sourcedocument_change", args=[self.pk])
+        return reverse("documents:document_detail", args=[self.slug])
 
     @property
     def current_version(self):
@@ -118,7 +118,7 @@ class DocumentVersion(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("admin:documents_documentversion_change", args=[self.pk])
+        return reverse("documents:version_detail", args=[self.document.slug, self.number])
 
     @staticmethod
     def hash_text(text: str) -> str:
@@ -234,7 +234,17 @@ class Citation(models.Model):
         return f"« {quote} »"
 
     def get_absolute_url(self):
-        return reverse("admin:documents_citation_change", args=[self.pk])
+        return (
+            reverse(
+                "documents:version_detail", args=[self.version.document.slug, self.version.number]
+            )
+            + f"#{self.anchor_id}"
+        )
+
+    @property
+    def anchor_id(self):
+        """The stable id of this passage on the document page."""
+        return f"cite-{self.pk}"
 
     @property
     def is_supporting(self):

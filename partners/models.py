@@ -68,7 +68,7 @@ class Partner(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("admin:partners_partner_change", args=[self.pk])
+        return reverse("partners:partner_detail", args=[self.slug])
 
     @property
     def display_name(self):
@@ -178,7 +178,7 @@ class Relationship(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("admin:partners_relationship_change", args=[self.pk])
+        return reverse("partners:relationship_detail", args=[self.slug])
 
     def clean(self):
         if self.subject_id and self.subject_id == self.counterpart_id:
@@ -272,7 +272,10 @@ class Event(models.Model):
         return f"{self.date} — {self.title}" if self.start_date else self.title
 
     def get_absolute_url(self):
-        return reverse("admin:partners_event_change", args=[self.pk])
+        return (
+            reverse("partners:relationship_detail", args=[self.relationship.slug])
+            + f"#event-{self.pk}"
+        )
 
     def clean(self):
         if self.figure_quantity is not None and not self.figure_unit:

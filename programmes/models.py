@@ -84,7 +84,7 @@ class Programme(models.Model):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
     def get_absolute_url(self):
-        return reverse("admin:programmes_programme_change", args=[self.pk])
+        return reverse("programmes:programme_detail", args=[self.slug])
 
     def clean(self):
         ancestor, seen = self.parent, set()
@@ -174,7 +174,10 @@ class Participation(models.Model):
         return f"{self.partner} — {self.programme} ({self.get_role_display()})"
 
     def get_absolute_url(self):
-        return reverse("admin:programmes_participation_change", args=[self.pk])
+        return (
+            reverse("programmes:programme_detail", args=[self.programme.slug])
+            + f"#participation-{self.pk}"
+        )
 
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:

@@ -20,3 +20,10 @@ def french():
 def english():
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def admin_client(admin_client):
+    """The admin, in English unless a test asks otherwise (French is the site default)."""
+    admin_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return admin_client

@@ -1,7 +1,9 @@
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
 
-from documents.models import Citation
+from documents.models import ANCHOR_ERROR_MESSAGES, Citation
 from tests.admin_forms import add_inline_row, admin_form_data, inline_prefix
 from tests.factories import CitationFactory, DocumentVersionFactory, ParticipationFactory
 
@@ -66,3 +68,13 @@ def test_the_citation_page_shows_the_passage_in_its_context(admin_client):
     citation = CitationFactory(quote="établi en décembre 2006")
     response = admin_client.get(reverse("admin:documents_citation_change", args=[citation.pk]))
     assert "<mark>établi en décembre 2006</mark>" in response.content.decode()
+
+
+def test_the_refusal_is_given_in_french_to_a_french_curator(admin_client, participation_page):
+    admin_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "fr"
+    response = submit_citation(admin_client, participation_page, "la Serbie a rejoint l'OTAN")
+    with translation.override("fr"):
+        french = str(ANCHOR_ERROR_MESSAGES["absent"])
+    with translation.override("en"):
+        assert french != str(ANCHOR_ERROR_MESSAGES["absent"])
+    assert escape(french) in response.content.decode()

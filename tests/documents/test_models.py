@@ -39,7 +39,7 @@ def test_a_citation_records_offsets_and_context_of_its_quote():
     assert citation.status == Citation.Status.VERIFIED
 
 
-def test_a_citation_whose_quote_is_absent_is_refused_with_the_reason():
+def test_a_citation_whose_quote_is_absent_is_refused_with_the_reason(english):
     citation = Citation(
         claim=PartnerFactory(), version=DocumentVersionFactory(), quote="la Serbie a rejoint l'OTAN"
     )
@@ -48,7 +48,7 @@ def test_a_citation_whose_quote_is_absent_is_refused_with_the_reason():
     assert "does not occur in the chosen document version" in error.value.message_dict["quote"][0]
 
 
-def test_a_citation_whose_quote_is_ambiguous_asks_to_lengthen_it():
+def test_a_citation_whose_quote_is_ambiguous_asks_to_lengthen_it(english):
     citation = Citation(claim=PartnerFactory(), version=DocumentVersionFactory(), quote="2006")
     with pytest.raises(ValidationError) as error:
         citation.full_clean()

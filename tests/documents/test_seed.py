@@ -92,7 +92,7 @@ def break_first_quote(seed_dir, name):
     return event["slug"]
 
 
-def test_a_quote_that_does_not_anchor_fails_loudly_naming_the_record(seed_copy):
+def test_a_quote_that_does_not_anchor_fails_loudly_naming_the_record(seed_copy, english):
     slug = break_first_quote(seed_copy, "nato-serbia.yaml")
     with pytest.raises(SeedError) as error:
         load_seed(seed_copy)

@@ -1,0 +1,150 @@
+"""Reads of provenance, shared by the public pages and the API.
+
+A claim is shown to the public only when at least one of its citations supports it
+(``verified`` or ``moved``); its sources are those citations, fetched in one query per
+list with the document and publisher they need.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.prefetch import GenericPrefetch
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from documents.models import Citation, DocumentVersion, SourceDocument
+
+SOURCES = "sources"
+
+
+def supporting_citations() -> QuerySet:
+    return (
+        Citation.objects.supporting()
+        .select_related("version__document__publisher")
+        .order_by("version__document__title", "start")
+    )
+
+
+def with_sources(queryset: QuerySet, lookup: str = "citations") -> QuerySet:
+    """Prefetch the supporting citations of each claim into ``claim.sources``."""
+    return queryset.prefetch_related(
+        Prefetch(lookup, queryset=supporting_citations(), to_attr=SOURCES)
+    )
+
+
+def only_supported(queryset: QuerySet) -> QuerySet:
+    """Keep the claims that at least one supporting citation backs."""
+    content_type = ContentType.objects.get_for_model(queryset.model)
+    return queryset.filter(
+        Exists(
+            Citation.objects.supporting().filter(
+                content_type=content_type, object_id=OuterRef("pk")
+            )
+        )
+    )
+
+
+def public_claims(queryset: QuerySet) -> QuerySet:
+    """What the public sees of a set of claims: the supported ones, with their sources."""
+    return with_sources(only_supported(queryset))
+
+
+def number_footnotes(claims) -> list[Citation]:
+    """Number the sources of ``claims`` in order (``citation.footnote``) and return them
+    as the page's list of footnotes."""
+    footnotes = []
+    for claim in claims:
+        for citation in getattr(claim, SOURCES, []):
+            footnotes.append(citation)
+            citation.footnote = len(footnotes)
+    return footnotes
+
+
+# Documents ---------------------------------------------------------------------------
+
+
+def document_list() -> QuerySet:
+    return SourceDocument.objects.select_related("publisher").prefetch_related(
+        Prefetch(
+            "versions",
+            queryset=DocumentVersion.objects.filter(is_current=True).defer("text", "raw"),
+            to_attr="current_versions",
+        )
+    )
+
+
+@dataclass
+class Passage:
+    """A run of a document's text, cited by the ``citations`` that cover all of it."""
+
+    text: str
+    citations: list = field(default_factory=list)
+    anchors: list = field(default_factory=list)  # citations that start here
+
+
+@dataclass
+class DocumentPage:
+    document: SourceDocument
+    version: DocumentVersion
+    versions: list
+    passages: list[Passage]
+    citations: list[Citation]
+
+
+def _claims_prefetch():
+    from partners.models import Event, Partner, Relationship
+    from programmes.models import Participation, Programme
+
+    return GenericPrefetch(
+        "claim",
+        [
+            Partner.objects.all(),
+            Relationship.objects.select_related("subject", "counterpart"),
+            Event.objects.select_related("relationship"),
+            Programme.objects.all(),
+            Participation.objects.select_related("partner", "programme"),
+        ],
+    )
+
+
+def split_into_passages(text: str, citations: list[Citation]) -> list[Passage]:
+    """Cut ``text`` at every citation boundary; each piece knows which citations cover it."""
+    boundaries = sorted({0, len(text), *(c.start for c in citations), *(c.end for c in citations)})
+    passages = []
+    for start, end in zip(boundaries, boundaries[1:], strict=False):
+        covering = [c for c in citations if c.start <= start and end <= c.end]
+        passages.append(
+            Passage(
+                text=text[start:end],
+                citations=covering,
+                anchors=[c for c in covering if c.start == start],
+            )
+        )
+    return passages
+
+
+def document_page(slug: str, number: int | None = None) -> DocumentPage:
+    document = get_object_or_404(SourceDocument.objects.select_related("publisher"), slug=slug)
+    versions = list(document.versions.defer("text", "raw").order_by("-number"))
+    if number is None:
+        version = next((v for v in versions if v.is_current), versions[0] if versions else None)
+    else:
+        version = next((v for v in versions if v.number == number), None)
+    if version is None:
+        raise Http404("No such version of this document.")
+    version = DocumentVersion.objects.get(pk=version.pk)
+    citations = list(
+        Citation.objects.supporting()
+        .filter(version=version)
+        .select_related("content_type")
+        .prefetch_related(_claims_prefetch())
+        .order_by("start", "end")
+    )
+    return DocumentPage(
+        document=document,
+        version=version,
+        versions=versions,
+        passages=split_into_passages(version.text, citations),
+        citations=citations,
+    )

@@ -1,0 +1,16 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from documents import views
+
+app_name = "documents"
+
+urlpatterns = [
+    path(_("documents/"), views.document_list, name="document_list"),
+    path(_("documents/<slug:slug>/"), views.document_detail, name="document_detail"),
+    path(
+        _("documents/<slug:slug>/versions/<int:number>/"),
+        views.document_detail,
+        name="version_detail",
+    ),
+]

@@ -1,0 +1,88 @@
+"""Reads of partners, relationships and events, shared by the public pages and the API."""
+
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from documents.selectors import number_footnotes, only_supported, public_claims
+from partners.models import Event, Partner, Relationship
+from programmes.models import Participation
+from programmes.selectors import public_participations
+
+
+def public_events() -> QuerySet:
+    return public_claims(
+        Event.objects.select_related(
+            "relationship__subject", "relationship__counterpart", "programme"
+        ).prefetch_related("partners")
+    ).order_by("start_date", "pk")
+
+
+def public_relationships() -> QuerySet:
+    return public_claims(Relationship.objects.select_related("subject", "counterpart"))
+
+
+def public_partners() -> QuerySet:
+    return public_claims(Partner.objects.prefetch_related("aliases"))
+
+
+def latest_events(count: int = 8) -> list[Event]:
+    events = only_supported(Event.objects.select_related("relationship"))
+    return list(events.order_by("-start_date", "-pk")[:count])
+
+
+@dataclass
+class RelationshipPage:
+    relationship: Relationship
+    events: list[Event]
+    participations: list[Participation]
+    figures: list[Event]
+    footnotes: list
+
+
+def relationship_page(slug: str) -> RelationshipPage:
+    """A relationship with its timeline, the counterpart's programmes and numbered footnotes.
+    A fixed number of queries, whatever the number of events or citations."""
+    relationship = get_object_or_404(public_relationships(), slug=slug)
+    events = list(public_events().filter(relationship=relationship))
+    participations = list(public_participations().filter(partner=relationship.counterpart_id))
+    footnotes = number_footnotes([relationship, *events, *participations])
+    return RelationshipPage(
+        relationship=relationship,
+        events=events,
+        participations=participations,
+        figures=[event for event in events if event.figure_quantity is not None],
+        footnotes=footnotes,
+    )
+
+
+@dataclass
+class PartnerPage:
+    partner: Partner
+    relationships: list[Relationship]
+    participations: list[Participation]
+    footnotes: list
+
+
+def partner_page(slug: str) -> PartnerPage:
+    partner = get_object_or_404(public_partners(), slug=slug)
+    relationships = list(public_relationships().filter(Q(subject=partner) | Q(counterpart=partner)))
+    participations = list(public_participations().filter(partner=partner))
+    return PartnerPage(
+        partner=partner,
+        relationships=relationships,
+        participations=participations,
+        footnotes=number_footnotes([partner, *participations]),
+    )
+
+
+def partner_list() -> QuerySet:
+    """Supported partners, without their sources (lists show no footnotes)."""
+    return only_supported(Partner.objects.prefetch_related("aliases")).order_by("name")
+
+
+def relationship_list() -> QuerySet:
+    return only_supported(Relationship.objects.select_related("subject", "counterpart")).order_by(
+        "title"
+    )

@@ -1,0 +1,48 @@
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from partners import selectors
+from programmes.selectors import programme_list
+
+PAGE_SIZE = 50
+
+
+def paginate(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def home(request):
+    return render(
+        request,
+        "home.html",
+        {
+            "relationships": selectors.relationship_list(),
+            "partners": selectors.partner_list()[:12],
+            "programme_count": programme_list().count(),
+            "latest_events": selectors.latest_events(),
+        },
+    )
+
+
+def partner_list(request):
+    return render(
+        request, "partners/partner_list.html", {"page": paginate(request, selectors.partner_list())}
+    )
+
+
+def partner_detail(request, slug):
+    return render(request, "partners/partner_detail.html", {"page": selectors.partner_page(slug)})
+
+
+def relationship_list(request):
+    return render(
+        request,
+        "partners/relationship_list.html",
+        {"relationships": selectors.relationship_list()},
+    )
+
+
+def relationship_detail(request, slug):
+    return render(
+        request, "partners/relationship_detail.html", {"page": selectors.relationship_page(slug)}
+    )

@@ -1,0 +1,18 @@
+from django.shortcuts import render
+
+from partners.views import paginate
+from programmes import selectors
+
+
+def programme_list(request):
+    return render(
+        request,
+        "programmes/programme_list.html",
+        {"page": paginate(request, selectors.programme_list())},
+    )
+
+
+def programme_detail(request, slug):
+    return render(
+        request, "programmes/programme_detail.html", {"page": selectors.programme_page(slug)}
+    )
