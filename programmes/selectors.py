@@ -21,8 +21,9 @@ def public_programmes() -> QuerySet:
 
 def programme_list() -> QuerySet:
     supported = only_supported(Participation.objects.all()).values("pk")
+    # Lists show no footnotes: supported programmes, without their sources.
     return (
-        public_programmes()
+        only_supported(Programme.objects.select_related("run_by", "parent"))
         .annotate(
             participant_count=Count(
                 "participations__partner",

@@ -1,0 +1,102 @@
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from documents.models import Citation, DocumentVersion
+from documents.selectors import split_into_passages
+from tests.factories import CitationFactory, DocumentVersionFactory, EventFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, language, *args):
+    with translation.override(language):
+        return reverse(name, args=args)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_document_list_opens_in_both_languages(client, seeded, language):
+    response = client.get(url("documents:document_list", language))
+    assert response.status_code == 200
+    assert len(response.context["documents"]) == 5
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_document_page_highlights_every_cited_passage(client, seeded, language):
+    response = client.get(url("documents:document_detail", language, "nato-relations-serbia"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    citations = Citation.objects.filter(version__document__slug="nato-relations-serbia")
+    for citation in citations:
+        assert f'id="{citation.anchor_id}"' in html
+    assert html.count('<mark class="passage"') > 10
+
+
+def test_each_passage_lists_the_claims_it_supports(client, seeded, english):
+    response = client.get(url("documents:document_detail", "en", "nato-relations-serbia"))
+    page = response.context["page"]
+    claims = {citation.claim for citation in page.citations}
+    assert any(getattr(claim, "slug", "") == "nato-serbia" for claim in claims)
+    html = response.content.decode()
+    assert "/en/relationships/nato-serbia/" in html
+
+
+def test_the_highlighted_text_is_the_stored_text(client, seeded):
+    response = client.get(url("documents:document_detail", "en", "nato-relations-belarus"))
+    page = response.context["page"]
+    assert "".join(p.text for p in page.passages) == page.version.text
+
+
+def test_overlapping_citations_split_the_text_into_passages():
+    class Span:
+        def __init__(self, start, end):
+            self.start, self.end = start, end
+
+    a, b = Span(2, 8), Span(5, 10)
+    passages = split_into_passages("0123456789AB", [a, b])
+    assert [p.text for p in passages] == ["01", "234", "567", "89", "AB"]
+    assert [len(p.citations) for p in passages] == [0, 1, 2, 1, 0]
+    assert passages[1].anchors == [a] and passages[2].anchors == [b]
+
+
+def test_an_earlier_version_stays_reachable(client, seeded):
+    document_version = DocumentVersion.objects.get(document__slug="nato-relations-osce")
+    DocumentVersion.objects.filter(pk=document_version.pk).update(is_current=False)
+    DocumentVersionFactory(document=document_version.document, number=2, is_current=True)
+    current = client.get(url("documents:document_detail", "en", "nato-relations-osce"))
+    assert current.context["page"].version.number == 2
+    earlier_url = url("documents:version_detail", "en", "nato-relations-osce", 1)
+    assert earlier_url in current.content.decode()
+    earlier = client.get(earlier_url)
+    assert earlier.context["page"].version.number == 1
+    assert "earlier version" in earlier.content.decode()
+
+
+def test_an_unknown_version_is_a_404(client, seeded):
+    assert (
+        client.get(url("documents:version_detail", "en", "nato-relations-osce", 9)).status_code
+        == 404
+    )
+
+
+def test_only_supporting_citations_are_highlighted(client, db):
+    citation = CitationFactory(quote="établi en décembre 2006")
+    Citation.objects.filter(pk=citation.pk).update(status=Citation.Status.ORPHANED)
+    response = client.get(url("documents:document_detail", "en", citation.version.document.slug))
+    assert citation.anchor_id not in response.content.decode()
+
+
+def test_the_document_page_query_count_is_pinned_and_does_not_grow(
+    client, db, django_assert_num_queries
+):
+    for size in (2, 20):
+        version = DocumentVersionFactory()
+        for i in range(size):
+            event = EventFactory(date=f"{1990 + i}")
+            CitationFactory(claim=event, version=version, quote="établi en décembre 2006")
+        with django_assert_num_queries(5):
+            response = client.get(url("documents:document_detail", "en", version.document.slug))
+        assert len(response.context["page"].citations) == size
+        assert len(re.findall(r'id="cite-\d+"', response.content.decode())) == size

@@ -1,0 +1,70 @@
+import pytest
+from django.db import DatabaseError
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_root_redirects_by_accept_language(client):
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9").url == "/en/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="fr-FR").url == "/fr/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="de").url == "/fr/"
+
+
+def test_healthz_reports_the_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_healthz_says_when_the_database_is_down(client, monkeypatch):
+    from django.db.backends.utils import CursorWrapper
+
+    def broken(*args, **kwargs):
+        raise DatabaseError("connection refused")
+
+    monkeypatch.setattr(CursorWrapper, "execute", broken)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["status"] == "error"
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(client):
+    body = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_the_sitemap_lists_public_pages_in_both_languages_with_alternates(client, seeded):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    xml = response.content.decode()
+    assert "http://testserver/fr/relations/nato-serbia/" in xml
+    assert "http://testserver/en/relationships/nato-serbia/" in xml
+    assert 'hreflang="en" href="http://testserver/en/relationships/nato-serbia/"' in xml
+    assert 'hreflang="x-default"' in xml
+
+
+def test_the_sitemap_leaves_out_unsupported_records(client, seeded):
+    from documents.models import Citation
+    from partners.models import Relationship
+
+    relationship = Relationship.objects.get(slug="nato-un")
+    Citation.objects.for_claim(relationship).update(status=Citation.Status.ORPHANED)
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "/relationships/nato-un/" not in xml
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), [("fr", "Page introuvable"), ("en", "Page not found")]
+)
+def test_the_404_page_helps_in_both_languages(client, language, text):
+    response = client.get(f"/{language}/nulle-part/")
+    assert response.status_code == 404
+    assert text in response.content.decode()
+
+
+def test_the_500_page_is_bilingual():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "Erreur du serveur" in html and "Server error" in html
