@@ -30,6 +30,92 @@ class SeedError(Exception):
     """The seed corpus is wrong; the message names the file and the record."""
 
 
+# The keys each kind of record may have (documents/seed/README.md); any other key is a
+# mistake that would otherwise be silently ignored.
+ALLOWED_KEYS = {
+    "partners": {
+        "slug",
+        "kind",
+        "name",
+        "short_name",
+        "acronym",
+        "iso_code",
+        "description",
+        "status",
+        "aliases",
+        "citations",
+    },
+    "programmes": {
+        "slug",
+        "kind",
+        "name",
+        "acronym",
+        "run_by",
+        "parent",
+        "start",
+        "end",
+        "description",
+        "citations",
+    },
+    "relationships": {
+        "slug",
+        "subject",
+        "counterpart",
+        "title",
+        "summary",
+        "status",
+        "start",
+        "end",
+        "citations",
+    },
+    "participations": {
+        "partner",
+        "programme",
+        "role",
+        "start",
+        "end",
+        "status",
+        "note",
+        "citations",
+    },
+    "events": {
+        "slug",
+        "relationship",
+        "kind",
+        "title",
+        "description",
+        "date",
+        "end_date",
+        "place",
+        "partners",
+        "programme",
+        "figure",
+        "citations",
+    },
+    "citations": {"quote", "document", "field", "prefix", "suffix", "note"},
+}
+FILE_KEYS = {"document", *ALLOWED_KEYS} - {"citations"}
+
+
+def check_keys(name: str, data: dict):
+    unknown = set(data) - FILE_KEYS
+    if unknown:
+        raise SeedError(f"{name}: unknown top-level key(s) {sorted(unknown)}")
+    for kind in FILE_KEYS - {"document"}:
+        for spec in data.get(kind) or []:
+            label = spec.get("slug") or f"{spec.get('partner')} in {spec.get('programme')}"
+            unknown = set(spec) - ALLOWED_KEYS[kind]
+            if unknown:
+                raise SeedError(f"{name}: {kind[:-1]} {label!r}: unknown key(s) {sorted(unknown)}")
+            for citation in spec.get("citations") or []:
+                unknown = set(citation) - ALLOWED_KEYS["citations"]
+                if unknown:
+                    raise SeedError(
+                        f"{name}: {kind[:-1]} {label!r}: citation with unknown key(s) "
+                        f"{sorted(unknown)}"
+                    )
+
+
 @dataclass
 class SeedReport:
     counts: dict[str, Counter] = field(default_factory=dict)
@@ -87,7 +173,10 @@ class SeedLoader:
 
     def record_files(self) -> list[tuple[str, dict]]:
         names = sorted(p.name for p in self.directory.glob("*.yaml") if p.name != DOCUMENTS_FILE)
-        return [(name, self.read(name)) for name in names]
+        files = [(name, self.read(name)) for name in names]
+        for name, data in files:
+            check_keys(name, data)
+        return files
 
     # Writing -------------------------------------------------------------------------
 

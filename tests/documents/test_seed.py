@@ -126,3 +126,12 @@ def test_the_load_seed_command_reports_nothing_changed_on_a_second_run(seeded):
     out = StringIO()
     call_command("load_seed", stdout=out)
     assert "nothing created or changed" in out.getvalue()
+
+
+def test_an_unknown_key_is_refused_rather_than_ignored(seed_copy):
+    path = seed_copy / "nato-un.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["events"][0]["dated"] = "2014"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(SeedError, match=r"unknown key\(s\) \['dated'\]"):
+        load_seed(seed_copy)
