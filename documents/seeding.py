@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from documents.anchoring import normalise
 from documents.models import Citation, DocumentVersion, SourceDocument
@@ -133,7 +134,8 @@ class SeedReport:
 
     def lines(self) -> list[str]:
         return [
-            f"{label}: {c['created']} created, {c['updated']} updated, {c['unchanged']} unchanged"
+            _("%(records)s: %(created)d created, %(updated)d updated, %(unchanged)d unchanged")
+            % {"records": label, **{key: c[key] for key in ("created", "updated", "unchanged")}}
             for label, c in self.counts.items()
         ]
 

@@ -118,7 +118,7 @@ def test_a_record_without_citation_is_refused(seed_copy):
         load_seed(seed_copy)
 
 
-def test_the_load_seed_command_reports_nothing_changed_on_a_second_run(seeded):
+def test_the_load_seed_command_reports_nothing_changed_on_a_second_run(seeded, english):
     from io import StringIO
 
     from django.core.management import call_command

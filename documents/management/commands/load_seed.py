@@ -1,6 +1,7 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from documents.seeding import SEED_DIR, SeedError, load_seed
 
@@ -19,15 +20,12 @@ class Command(BaseCommand):
         try:
             report = load_seed(directory=type(SEED_DIR)(directory))
         except SeedError as error:
-            raise CommandError(f"Seed not loaded, nothing was changed: {error}") from error
+            raise CommandError(_("Seed not loaded, nothing was changed: %s") % error) from error
         elapsed = time.perf_counter() - started
         for line in report.lines():
             self.stdout.write(f"  {line}")
         if report.changed:
-            self.stdout.write(self.style.SUCCESS(f"Seed loaded in {elapsed:.2f} s."))
+            self.stdout.write(self.style.SUCCESS(_("Seed loaded in %.2f s.") % elapsed))
         else:
-            self.stdout.write(
-                self.style.SUCCESS(
-                    f"Seed already loaded: nothing created or changed ({elapsed:.2f} s)."
-                )
-            )
+            message = _("Seed already loaded: nothing created or changed (%.2f s).") % elapsed
+            self.stdout.write(self.style.SUCCESS(message))
