@@ -51,6 +51,11 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "partners",
     "programmes",
     "documents",
@@ -123,6 +128,52 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+
+# Read API (/api/v1/, config/api.py) ------------------------------------------------
+# Public and read-only: no authentication, the same answers for everyone, anonymous
+# throttling per client address (DJANGO_API_ANON_RATE, e.g. "120/minute"; the counts live
+# in the default cache, so each process counts on its own unless a shared cache is set).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "config.api_limits.BoundedPageNumberPagination",
+    "DEFAULT_THROTTLE_CLASSES": ["config.api_limits.AnonymousRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("DJANGO_API_ANON_RATE") or "120/minute"},
+    "DEFAULT_SCHEMA_CLASS": "config.api_base.ReadApiSchema",
+    "EXCEPTION_HANDLER": "config.api_base.api_exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Liaison API",
+    "DESCRIPTION": (
+        "Read-only API of Liaison: international partnerships, each statement with the exact "
+        "passage of the source document that supports it. Only supported claims are listed."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",  # served from our static files: no outside hosts
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "PartnerStatusEnum": "partners.models.Partner.Status",
+        "RelationshipStatusEnum": "partners.models.RelationshipStatus",
+        "ParticipationStatusEnum": "programmes.models.ParticipationStatus",
+        "CitationStatusEnum": "documents.models.CitationStatus",
+    },
+}
+# Anyone may read the API from a browser on another site; nothing else is shared.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Content-Language", "Retry-After"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
+    "corsheaders.middleware.CorsMiddleware",
+)
 
 LOGGING = {
     "version": 1,

@@ -148,3 +148,50 @@ def document_page(slug: str, number: int | None = None) -> DocumentPage:
         passages=split_into_passages(version.text, citations),
         citations=citations,
     )
+
+
+# Read API ----------------------------------------------------------------------------
+# The API lists many claims at once with their passages, so these leave the documents'
+# whole texts in the database: a citation carries its quote and offsets, not the page.
+
+PASSAGE_ONLY = ("version__text", "version__raw")
+
+
+def supporting_passages() -> QuerySet:
+    """Supporting citations, with their version, document and publisher but no full text."""
+    return supporting_citations().defer(*PASSAGE_ONLY)
+
+
+def with_passages(queryset: QuerySet, lookup: str = "citations") -> QuerySet:
+    """Like ``with_sources``: the supporting citations land in ``claim.sources``."""
+    return queryset.prefetch_related(
+        Prefetch(lookup, queryset=supporting_passages(), to_attr=SOURCES)
+    )
+
+
+def public_claims_with_passages(queryset: QuerySet) -> QuerySet:
+    """The supported claims of ``queryset``, each with the passages that support it.
+    Unsupported claims are left out, never listed as sourced (DESIGN §4.4)."""
+    return with_passages(only_supported(queryset))
+
+
+def api_citations() -> QuerySet:
+    """Supporting citations, each with its passage, document, publisher and claim."""
+    return (
+        Citation.objects.supporting()
+        .select_related("version__document__publisher", "content_type")
+        .defer(*PASSAGE_ONLY)
+        .prefetch_related(_claims_prefetch())
+        .order_by("pk")
+    )
+
+
+def api_documents() -> QuerySet:
+    return document_list().prefetch_related("translations").order_by("title", "pk")
+
+
+def api_versions(with_text: bool = False) -> QuerySet:
+    versions = DocumentVersion.objects.select_related("document").order_by(
+        "document__slug", "-number", "pk"
+    )
+    return versions.defer("raw") if with_text else versions.defer("text", "raw")

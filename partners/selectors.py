@@ -1,11 +1,19 @@
 """Reads of partners, relationships and events, shared by the public pages and the API."""
 
+import calendar
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from documents.selectors import number_footnotes, only_supported, public_claims
+from documents.selectors import (
+    number_footnotes,
+    only_supported,
+    public_claims,
+    public_claims_with_passages,
+)
+from partners.dates import DatePrecision
 from partners.models import Event, Partner, Relationship
 from programmes.models import Participation
 from programmes.selectors import public_participations
@@ -86,3 +94,63 @@ def relationship_list() -> QuerySet:
     return only_supported(Relationship.objects.select_related("subject", "counterpart")).order_by(
         "title"
     )
+
+
+# Read API ----------------------------------------------------------------------------
+
+
+def api_partners() -> QuerySet:
+    return public_claims_with_passages(Partner.objects.prefetch_related("aliases")).order_by(
+        "name", "pk"
+    )
+
+
+def api_relationships() -> QuerySet:
+    return public_claims_with_passages(
+        Relationship.objects.select_related("subject", "counterpart")
+    ).order_by("title", "pk")
+
+
+def api_events() -> QuerySet:
+    return public_claims_with_passages(
+        Event.objects.select_related("relationship", "programme").prefetch_related("partners")
+    ).order_by("start_date", "title", "pk")
+
+
+# Dates known to a precision, in queries. A date stands for its whole period: "2006" is
+# every day of 2006, "2007-06" every day of June 2007. So a start of "2006" is in force
+# from 2006-01-01 and an end of "2007-06" is in force through 2007-06-30.
+
+
+def period_begins_by(prefix: str, day: datetime.date) -> Q:
+    """The period of ``<prefix>_date`` begins on or before ``day`` (NULL dates never do)."""
+    date, precision = f"{prefix}_date", f"{prefix}_precision"
+    return (
+        Q(**{precision: DatePrecision.DAY, f"{date}__lte": day})
+        | Q(**{precision: DatePrecision.MONTH, f"{date}__lte": _last_day_of_month(day)})
+        | Q(**{precision: DatePrecision.YEAR, f"{date}__lte": day.replace(month=12, day=31)})
+    )
+
+
+def period_ends_by_or_after(prefix: str, day: datetime.date) -> Q:
+    """The period of ``<prefix>_date`` ends on or after ``day`` (NULL dates never do)."""
+    date, precision = f"{prefix}_date", f"{prefix}_precision"
+    return (
+        Q(**{precision: DatePrecision.DAY, f"{date}__gte": day})
+        | Q(**{precision: DatePrecision.MONTH, f"{date}__gte": day.replace(day=1)})
+        | Q(**{precision: DatePrecision.YEAR, f"{date}__gte": day.replace(month=1, day=1)})
+    )
+
+
+def in_force_on(queryset: QuerySet, day: datetime.date) -> QuerySet:
+    """Records (with start/end dates) in force on ``day``: the start is known and its period
+    has begun by ``day``; the end is unknown (still in force) or its period lasts until
+    ``day`` at least. A record without a known start is never said to be in force."""
+    return queryset.filter(
+        period_begins_by("start", day),
+        Q(end_date__isnull=True) | period_ends_by_or_after("end", day),
+    )
+
+
+def _last_day_of_month(day: datetime.date) -> datetime.date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])

@@ -2,10 +2,15 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from documents.selectors import number_footnotes, only_supported, public_claims
+from documents.selectors import (
+    number_footnotes,
+    only_supported,
+    public_claims,
+    public_claims_with_passages,
+)
 from programmes.models import Participation, Programme
 
 
@@ -55,3 +60,23 @@ def programme_page(slug: str) -> ProgrammePage:
         participations=participations,
         footnotes=number_footnotes([programme, *participations]),
     )
+
+
+# Read API ----------------------------------------------------------------------------
+
+
+def api_programmes() -> QuerySet:
+    return public_claims_with_passages(
+        Programme.objects.select_related("run_by", "parent")
+    ).order_by("name", "pk")
+
+
+def api_participations() -> QuerySet:
+    return public_claims_with_passages(
+        Participation.objects.select_related("partner", "programme")
+    ).order_by(F("start_date").asc(nulls_last=True), "programme__name", "partner__name", "pk")
+
+
+def supported_participations() -> QuerySet:
+    """Participations the public may see, for filtering partners and programmes by them."""
+    return only_supported(Participation.objects.all())

@@ -1,0 +1,55 @@
+"""The read API, version 1: one router for every app, the OpenAPI schema and its docs page.
+
+Mounted at /api/v1/ by config/urls.py. Conventions every endpoint shares are in
+config/api_base.py.
+"""
+
+from django.http import JsonResponse
+from django.urls import path, re_path
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerView,
+)
+from rest_framework.routers import DefaultRouter
+
+from config.api_base import ConditionalGetMixin
+from documents.api import CitationViewSet, DocumentViewSet, VersionViewSet
+from partners.api import EventViewSet, PartnerViewSet, RelationshipViewSet
+from programmes.api import ParticipationViewSet, ProgrammeViewSet
+
+app_name = "api"
+
+
+class ApiRouter(DefaultRouter):
+    include_format_suffixes = False  # one representation: JSON
+
+
+class SchemaView(ConditionalGetMixin, SpectacularAPIView):
+    pass
+
+
+def not_found(request):
+    """Any other address under /api/v1/ ending in a slash: a 404 in JSON like the others,
+    not the site's HTML page. (Without the slash, Django first offers the slashed address.)"""
+    return JsonResponse({"detail": _("Not found.")}, status=404)
+
+
+router = ApiRouter()
+router.register("partners", PartnerViewSet, basename="partner")
+router.register("relationships", RelationshipViewSet, basename="relationship")
+router.register("events", EventViewSet, basename="event")
+router.register("programmes", ProgrammeViewSet, basename="programme")
+router.register("participations", ParticipationViewSet, basename="participation")
+router.register("documents", DocumentViewSet, basename="document")
+router.register("versions", VersionViewSet, basename="version")
+router.register("citations", CitationViewSet, basename="citation")
+
+urlpatterns = [
+    path("schema/", SchemaView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    *router.urls,
+    re_path(r"^[\s\S]*/$", not_found),
+]

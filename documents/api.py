@@ -1,0 +1,48 @@
+"""Read API: source documents, their versions, and citations (registered in ``config/api.py``)."""
+
+from config.api_base import SLUG_PATTERN, ReadOnlyApiViewSet, slug_example
+from documents import selectors
+from documents.filters import CitationFilter, DocumentFilter, VersionFilter
+from documents.serializers import (
+    CitationSerializer,
+    DocumentSerializer,
+    VersionDetailSerializer,
+    VersionSerializer,
+)
+
+
+@slug_example("nato-relations-serbia")
+class DocumentViewSet(ReadOnlyApiViewSet):
+    """The public texts the claims are quoted from, with their publisher and current version."""
+
+    serializer_class = DocumentSerializer
+    filterset_class = DocumentFilter
+    lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
+
+    def get_queryset(self):
+        return selectors.api_documents()
+
+
+class VersionViewSet(ReadOnlyApiViewSet):
+    """Retrieved texts of the documents. The detail includes the normalised text that the
+    citations' offsets refer to."""
+
+    filterset_class = VersionFilter
+
+    def get_queryset(self):
+        return selectors.api_versions(with_text=self.action == "retrieve")
+
+    def get_serializer_class(self):
+        return VersionDetailSerializer if self.action == "retrieve" else VersionSerializer
+
+
+class CitationViewSet(ReadOnlyApiViewSet):
+    """Passages that support claims (verified or moved citations only), each with the claim
+    it supports."""
+
+    serializer_class = CitationSerializer
+    filterset_class = CitationFilter
+
+    def get_queryset(self):
+        return selectors.api_citations()

@@ -1,0 +1,88 @@
+"""Filters of the read API for documents, versions and citations."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from config.api_base import IsoDateFilter, StableOrderingFilter, search_filter, text_search
+from documents.models import Citation, DocumentVersion, SourceDocument
+from documents.serializers import CLAIM_ROUTES
+from partners.filters import partner_filter
+
+CLAIM_APPS = ["partners", "programmes"]
+YES_OR_NO = [("true", _("yes")), ("false", _("no"))]
+
+
+def document_filter(help_text, **kwargs):
+    return django_filters.ModelChoiceFilter(
+        queryset=SourceDocument.objects.all(), to_field_name="slug", help_text=help_text, **kwargs
+    )
+
+
+class DocumentFilter(django_filters.FilterSet):
+    publisher = partner_filter(_("Slug of the publishing partner."))
+    language = django_filters.ChoiceFilter(choices=SourceDocument.Language.choices)
+    kind = django_filters.ChoiceFilter(choices=SourceDocument.Kind.choices)
+    q = search_filter()
+    ordering = StableOrderingFilter(fields=["title", "slug", "language"])
+
+    class Meta:
+        model = SourceDocument
+        fields = []
+
+    def filter_q(self, queryset, name, value: str):
+        return queryset.filter(text_search(value, fields=["slug"], translated_fields=["title"]))
+
+
+class VersionFilter(django_filters.FilterSet):
+    document = document_filter(_("Slug of the document."))
+    is_current = django_filters.ChoiceFilter(
+        choices=YES_OR_NO, method="filter_is_current", help_text=_("Only the current versions.")
+    )
+    stated_update_after = IsoDateFilter(
+        field_name="stated_update", lookup_expr="gte", help_text=_("YYYY-MM-DD.")
+    )
+    stated_update_before = IsoDateFilter(
+        field_name="stated_update", lookup_expr="lte", help_text=_("YYYY-MM-DD.")
+    )
+    ordering = StableOrderingFilter(
+        fields=["number", "retrieved_at", "stated_update"], nulls_last=["stated_update"]
+    )
+
+    class Meta:
+        model = DocumentVersion
+        fields = []
+
+    def filter_is_current(self, queryset, name, value: str):
+        return queryset.filter(is_current=value == "true")
+
+
+class CitationFilter(django_filters.FilterSet):
+    document = document_filter(_("Slug of the document quoted."), field_name="version__document")
+    version = django_filters.ModelChoiceFilter(
+        queryset=DocumentVersion.objects.all(), help_text=_("Id of the document version quoted.")
+    )
+    status = django_filters.ChoiceFilter(
+        choices=[(status, status.label) for status in Citation.SUPPORTING_STATUSES]
+    )
+    claim_type = django_filters.ChoiceFilter(
+        choices=[(name, name) for name in CLAIM_ROUTES],
+        method="filter_claim_type",
+        help_text=_("The kind of record the passage supports."),
+    )
+    field = django_filters.CharFilter(
+        help_text=_("The field of the record the passage supports (e.g. start).")
+    )
+    q = django_filters.CharFilter(
+        method="filter_q", help_text=_("Words to look for in the quote, case-insensitive.")
+    )
+    ordering = StableOrderingFilter(fields=["id", "checked_at", "status"])
+
+    class Meta:
+        model = Citation
+        fields = []
+
+    def filter_claim_type(self, queryset, name, value: str):
+        return queryset.filter(content_type__app_label__in=CLAIM_APPS, content_type__model=value)
+
+    def filter_q(self, queryset, name, value: str):
+        return queryset.filter(text_search(value, fields=["quote"]))

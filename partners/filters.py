@@ -1,0 +1,176 @@
+"""Filters of the read API for partners, relationships and events.
+
+Dates known to a precision stand for their whole period ("2006" is every day of 2006): see
+``partners.selectors.in_force_on``. ``PeriodFilterSet`` gives every record with a start and
+an end the same ``as_of`` and date-range filters.
+"""
+
+import datetime
+
+import django_filters
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from config.api_base import IsoDateFilter, StableOrderingFilter, search_filter, text_search
+from partners.models import Event, EventKind, Partner, PartnerAlias, Relationship
+from partners.selectors import in_force_on, period_begins_by, period_ends_by_or_after
+from programmes.models import Programme
+from programmes.selectors import supported_participations
+
+
+def partner_filter(help_text, **kwargs):
+    return django_filters.ModelChoiceFilter(
+        queryset=Partner.objects.all(), to_field_name="slug", help_text=help_text, **kwargs
+    )
+
+
+def programme_filter(help_text, **kwargs):
+    return django_filters.ModelChoiceFilter(
+        queryset=Programme.objects.all(), to_field_name="slug", help_text=help_text, **kwargs
+    )
+
+
+def period_bound_filter(prefix: str, bound: str, help_text) -> IsoDateFilter:
+    method = "filter_period_after" if bound == "after" else "filter_period_before"
+    return IsoDateFilter(field_name=prefix, method=method, help_text=help_text)
+
+
+class PeriodFilterSet(django_filters.FilterSet):
+    """``as_of`` and date ranges over ``start_date``/``end_date`` known to a precision."""
+
+    as_of = IsoDateFilter(
+        method="filter_as_of",
+        help_text=_(
+            "YYYY-MM-DD: only what was in force on that day. A date known to a year or a month "
+            "stands for the whole period: a start of 2006 counts from 2006-01-01, an end of "
+            "2007-06 through 2007-06-30. No end: still in force. No known start: never matches."
+        ),
+    )
+    start_after = period_bound_filter(
+        "start", "after", _("YYYY-MM-DD: the start may fall on or after this day.")
+    )
+    start_before = period_bound_filter(
+        "start", "before", _("YYYY-MM-DD: the start may fall on or before this day.")
+    )
+    end_after = period_bound_filter(
+        "end", "after", _("YYYY-MM-DD: the end may fall on or after this day.")
+    )
+    end_before = period_bound_filter(
+        "end", "before", _("YYYY-MM-DD: the end may fall on or before this day.")
+    )
+
+    def filter_as_of(self, queryset, name, value: datetime.date):
+        return in_force_on(queryset, value)
+
+    def filter_period_after(self, queryset, name, value: datetime.date):
+        return queryset.filter(period_ends_by_or_after(name, value))
+
+    def filter_period_before(self, queryset, name, value: datetime.date):
+        return queryset.filter(period_begins_by(name, value))
+
+
+class PartnerFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(choices=Partner.Kind.choices)
+    status = django_filters.ChoiceFilter(choices=Partner.Status.choices)
+    iso_code = django_filters.CharFilter(
+        lookup_expr="iexact", help_text=_("ISO 3166 alpha-2 code of a state, e.g. RS.")
+    )
+    programme = programme_filter(
+        _("Slug of a programme: partners that take part in it."), method="filter_programme"
+    )
+    q = search_filter()
+    ordering = StableOrderingFilter(fields=["name", "slug", "kind"])
+
+    class Meta:
+        model = Partner
+        fields = []
+
+    def filter_programme(self, queryset, name, value: Programme):
+        return queryset.filter(
+            Exists(supported_participations().filter(partner=OuterRef("pk"), programme=value))
+        )
+
+    def filter_q(self, queryset, name, value: str):
+        aliases = PartnerAlias.objects.filter(partner=OuterRef("pk"), name__icontains=value)
+        return queryset.filter(
+            text_search(value, translated_fields=["name", "short_name", "acronym"])
+            | Q(Exists(aliases))
+        )
+
+
+class RelationshipFilter(PeriodFilterSet):
+    partner = partner_filter(
+        _("Slug of a partner, on either side of the relationship."), method="filter_partner"
+    )
+    subject = partner_filter(_("Slug of the subject partner (NATO, France…)."))
+    counterpart = partner_filter(_("Slug of the counterpart partner (Serbia, the OSCE…)."))
+    status = django_filters.ChoiceFilter(choices=Relationship.Status.choices)
+    q = search_filter()
+    ordering = StableOrderingFilter(
+        fields=["title", "slug", ("start_date", "start"), ("end_date", "end")],
+        nulls_last=["start_date", "end_date"],
+    )
+
+    class Meta:
+        model = Relationship
+        fields = []
+
+    def filter_partner(self, queryset, name, value: Partner):
+        return queryset.involving(value)
+
+    def filter_q(self, queryset, name, value: str):
+        return queryset.filter(
+            text_search(
+                value,
+                translated_fields=[
+                    "title",
+                    "subject__name",
+                    "subject__acronym",
+                    "counterpart__name",
+                    "counterpart__acronym",
+                ],
+            )
+        )
+
+
+class EventFilter(django_filters.FilterSet):
+    relationship = django_filters.ModelChoiceFilter(
+        queryset=Relationship.objects.all(), to_field_name="slug", help_text=_("Relationship slug.")
+    )
+    partner = partner_filter(
+        _("Slug of a partner: on either side of the event's relationship, or involved in it."),
+        method="filter_partner",
+    )
+    subject = partner_filter(
+        _("Slug of the subject of the event's relationship."), field_name="relationship__subject"
+    )
+    counterpart = partner_filter(
+        _("Slug of the counterpart of the event's relationship."),
+        field_name="relationship__counterpart",
+    )
+    programme = programme_filter(_("Slug of the programme the event belongs to."))
+    kind = django_filters.ChoiceFilter(choices=EventKind.choices)
+    date_after = period_bound_filter(
+        "start", "after", _("YYYY-MM-DD: the event may fall on or after this day.")
+    )
+    date_before = period_bound_filter(
+        "start", "before", _("YYYY-MM-DD: the event may fall on or before this day.")
+    )
+    q = search_filter()
+    ordering = StableOrderingFilter(fields=[("start_date", "date"), "title", "slug"])
+
+    class Meta:
+        model = Event
+        fields = []
+
+    filter_period_after = PeriodFilterSet.filter_period_after
+    filter_period_before = PeriodFilterSet.filter_period_before
+
+    def filter_partner(self, queryset, name, value: Partner):
+        involved = Event.partners.through.objects.filter(partner=value).values("event_id")
+        return queryset.filter(
+            Q(relationship__subject=value) | Q(relationship__counterpart=value) | Q(pk__in=involved)
+        )
+
+    def filter_q(self, queryset, name, value: str):
+        return queryset.filter(text_search(value, translated_fields=["title", "place"]))

@@ -1,0 +1,477 @@
+import pytest
+from django.core.cache import cache
+
+from documents.models import Citation
+from partners.models import Partner
+from tests.apiclient import (
+    OTHER_QUOTE,
+    assert_refused,
+    cite,
+    fresh_throttle,  # noqa: F401  (autouse fixture)
+    get,
+    orphan,
+    results,
+    slugs,
+    warm_content_types,
+)
+from tests.factories import (
+    DocumentVersionFactory,
+    EventFactory,
+    ParticipationFactory,
+    PartnerFactory,
+    ProgrammeFactory,
+    RelationshipFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+# Partners ----------------------------------------------------------------------------
+
+
+def test_a_partner_embeds_the_passages_that_support_it(client):
+    partner = cite(PartnerFactory(slug="serbia", name_fr="Serbie", name_en="Serbia"))
+    body = get(client, "partners/serbia/").json()
+    assert body["slug"] == "serbia"
+    assert body["url"] == "http://testserver/api/v1/partners/serbia/"
+    assert body["page_url"] == f"http://testserver/fr{partner.get_absolute_url()[3:]}"
+    [source] = body["sources"]
+    citation = Citation.objects.for_claim(partner).get()
+    assert source["quote"] == citation.quote
+    assert source["status"] == "verified"
+    assert source["document"]["title"] == citation.version.document.title
+    assert source["document"]["publisher"]["slug"] == citation.version.document.publisher.slug
+    assert source["version"]["id"] == citation.version_id
+    assert source["version"]["sha256"] == citation.version.sha256
+    assert source["passage_url"].endswith(f"#{citation.anchor_id}")
+    assert source["url"] == f"http://testserver/api/v1/citations/{citation.pk}/"
+
+
+def test_the_passage_link_opens_the_document_page_at_the_passage(client):
+    cite(PartnerFactory(slug="serbia"))
+    source = get(client, "partners/serbia/").json()["sources"][0]
+    page = client.get(source["passage_url"].removeprefix("http://testserver").split("#")[0])
+    assert page.status_code == 200
+    assert f'id="cite-{source["id"]}"' in page.content.decode()
+
+
+def test_a_partner_no_citation_supports_is_not_listed_and_not_found(client):
+    cite(PartnerFactory(slug="shown"))
+    PartnerFactory(slug="uncited")
+    orphan(cite(PartnerFactory(slug="orphaned")))
+    assert slugs(client, "partners/") == ["shown"]
+    assert get(client, "partners/uncited/").status_code == 404
+    assert get(client, "partners/orphaned/").status_code == 404
+
+
+def test_an_orphaned_citation_is_not_shown_as_a_source_of_a_supported_partner(client):
+    partner = cite(PartnerFactory(slug="serbia"))
+    version = DocumentVersionFactory()
+    cite(partner, version, OTHER_QUOTE)
+    Citation.objects.filter(version=version).update(status=Citation.Status.ORPHANED)
+    cite(partner, DocumentVersionFactory(), OTHER_QUOTE)
+    Citation.objects.filter(quote=OTHER_QUOTE).exclude(version=version).update(
+        status=Citation.Status.MOVED
+    )
+    statuses = [s["status"] for s in get(client, "partners/serbia/").json()["sources"]]
+    assert sorted(statuses) == ["moved", "verified"]
+
+
+def test_a_partner_lists_its_aliases(client):
+    partner = cite(PartnerFactory(slug="belarus"))
+    partner.aliases.create(name="Biélorussie", language="fr")
+    assert get(client, "partners/belarus/").json()["aliases"] == [
+        {"name": "Biélorussie", "language": "fr"}
+    ]
+
+
+def test_partners_filter_by_kind_status_and_iso_code(client):
+    cite(PartnerFactory(slug="serbia", kind=Partner.Kind.STATE, iso_code="RS"))
+    cite(PartnerFactory(slug="nato"))
+    cite(PartnerFactory(slug="weu", status=Partner.Status.DEFUNCT))
+    assert slugs(client, "partners/", kind="state") == ["serbia"]
+    assert slugs(client, "partners/", status="defunct") == ["weu"]
+    assert slugs(client, "partners/", iso_code="rs") == ["serbia"]
+
+
+def test_partners_filter_by_a_programme_they_take_part_in(client):
+    serbia, nato = cite(PartnerFactory(slug="serbia")), cite(PartnerFactory(slug="nato"))
+    pfp = ProgrammeFactory(slug="pfp")
+    cite(ParticipationFactory(partner=serbia, programme=pfp))
+    ParticipationFactory(partner=nato, programme=pfp)  # unsupported: does not count
+    assert slugs(client, "partners/", programme="pfp") == ["serbia"]
+
+
+def test_partner_search_matches_either_language_and_aliases(client):
+    cite(PartnerFactory(slug="belarus", name_fr="Bélarus", name_en="Belarus"))
+    cite(PartnerFactory(slug="nato", name_fr="OTAN", name_en="NATO"))
+    Partner.objects.get(slug="belarus").aliases.create(name="Biélorussie")
+    assert slugs(client, "partners/", q="belarus") == ["belarus"]
+    assert slugs(client, "partners/", q="Biélo") == ["belarus"]
+    assert slugs(client, "partners/", q="nato") == ["nato"]
+
+
+def test_partners_order_by_name_by_default_and_as_asked(client):
+    for slug, name in [("b", "Bravo"), ("a", "Alpha"), ("c", "Charlie")]:
+        cite(PartnerFactory(slug=slug, name_fr=name, name_en=name))
+    assert slugs(client, "partners/") == ["a", "b", "c"]
+    assert slugs(client, "partners/", ordering="-name") == ["c", "b", "a"]
+    assert slugs(client, "partners/", ordering="-slug") == ["c", "b", "a"]
+
+
+# Language ----------------------------------------------------------------------------
+
+
+def test_lang_chooses_the_translated_fields(client):
+    cite(PartnerFactory(slug="serbia", name_fr="Serbie", name_en="Serbia"))
+    french = get(client, "partners/serbia/", lang="fr")
+    english = get(client, "partners/serbia/", lang="en")
+    assert (french.json()["name"], french["Content-Language"]) == ("Serbie", "fr")
+    assert (english.json()["name"], english["Content-Language"]) == ("Serbia", "en")
+    assert english.json()["page_url"].startswith("http://testserver/en/")
+
+
+def test_accept_language_chooses_the_language_and_french_is_the_default(client):
+    cite(PartnerFactory(slug="serbia", name_fr="Serbie", name_en="Serbia"))
+    assert get(client, "partners/serbia/").json()["name"] == "Serbie"
+    english = client.get("/api/v1/partners/serbia/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.8")
+    assert english.json()["name"] == "Serbia"
+    assert "Accept-Language" in english["Vary"]
+
+
+def test_lang_wins_over_accept_language(client):
+    cite(PartnerFactory(slug="serbia", name_fr="Serbie", name_en="Serbia"))
+    response = client.get("/api/v1/partners/serbia/?lang=fr", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.json()["name"] == "Serbie"
+
+
+def test_a_missing_translation_falls_back_to_the_other_language(client):
+    cite(PartnerFactory(slug="serbia", name_fr="Serbie", name_en=""))
+    assert get(client, "partners/serbia/", lang="en").json()["name"] == "Serbie"
+
+
+def test_an_unknown_language_is_refused(client):
+    assert_refused(get(client, "partners/", lang="de"), "lang")
+
+
+# Errors, pagination, caching, throttling ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("params", "parameter"),
+    [
+        ({"kind": "planet"}, "kind"),
+        ({"status": "asleep"}, "status"),
+        ({"programme": "no-such-programme"}, "programme"),
+        ({"ordering": "shoe_size"}, "ordering"),
+        ({"colour": "blue"}, "colour"),
+        ({"format": "xml"}, "format"),
+        ({"page": "0"}, "page"),
+        ({"page": "two"}, "page"),
+        ({"page": "2"}, "page"),
+        ({"page_size": "501"}, "page_size"),
+        ({"page_size": "0"}, "page_size"),
+        ({"page_size": "lots"}, "page_size"),
+    ],
+)
+def test_a_bad_query_parameter_is_a_400_naming_it(client, params, parameter):
+    cite(PartnerFactory())
+    assert_refused(get(client, "partners/", **params), parameter)
+
+
+def test_a_detail_refuses_list_parameters(client):
+    cite(PartnerFactory(slug="serbia"))
+    assert_refused(get(client, "partners/serbia/", kind="state"), "kind")
+
+
+def test_an_unknown_slug_is_a_404_in_json(client):
+    response = get(client, "partners/nowhere/")
+    assert response.status_code == 404
+    assert response.json()["detail"]
+
+
+def test_any_other_api_address_is_a_404_in_json(client):
+    for path in ("/api/v1/nothing-here/", "/api/v1/partners/not.a.slug/", "/api/v1/a/b/c/"):
+        response = client.get(path)
+        assert response.status_code == 404
+        assert response["Content-Type"] == "application/json"
+
+
+def test_empty_items_in_ordering_are_ignored(client):
+    for slug, name in [("b", "Bravo"), ("a", "Alpha")]:
+        cite(PartnerFactory(slug=slug, name_fr=name, name_en=name))
+    assert slugs(client, "partners/", ordering=",,-name,") == ["b", "a"]
+
+
+def test_pages_hold_50_rows_by_default_and_up_to_500_on_request(client):
+    version = DocumentVersionFactory()
+    for _ in range(55):
+        cite(PartnerFactory(), version)
+    first = get(client, "partners/").json()
+    assert (first["count"], len(first["results"])) == (55, 50)
+    assert first["next"].endswith("/api/v1/partners/?page=2")
+    second = get(client, "partners/", page=2).json()
+    assert len(second["results"]) == 5 and second["next"] is None
+    assert len(results(client, "partners/", page_size=500)) == 55
+    assert len(results(client, "partners/", page_size=1)) == 1
+
+
+def test_pages_do_not_overlap_when_names_tie(client):
+    version = DocumentVersionFactory()
+    for i in range(6):
+        cite(PartnerFactory(slug=f"same-{i}", name_fr="Même", name_en="Same"), version)
+    seen = [
+        slug for page in (1, 2, 3) for slug in slugs(client, "partners/", page=page, page_size=2)
+    ]
+    assert sorted(seen) == [f"same-{i}" for i in range(6)]
+
+
+def test_an_unchanged_answer_is_not_sent_again(client):
+    cite(PartnerFactory(slug="serbia"))
+    first = get(client, "partners/")
+    assert first.has_header("ETag")
+    again = client.get("/api/v1/partners/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_the_etag_changes_with_the_data_and_the_language(client):
+    partner = cite(PartnerFactory(slug="serbia", name_fr="Serbie", name_en="Serbia"))
+    french = get(client, "partners/serbia/")["ETag"]
+    assert get(client, "partners/serbia/", lang="en")["ETag"] != french
+    partner.name_fr = "République de Serbie"
+    partner.save()
+    changed = client.get("/api/v1/partners/serbia/", HTTP_IF_NONE_MATCH=french)
+    assert changed.status_code == 200
+    assert changed["ETag"] != french
+
+
+def test_anonymous_clients_are_throttled(client, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "3/minute"},
+    }
+    cache.clear()
+    assert [get(client, "partners/").status_code for _ in range(3)] == [200, 200, 200]
+    throttled = get(client, "partners/")
+    assert throttled.status_code == 429
+    assert throttled.json()["detail"]
+    assert throttled.has_header("Retry-After")
+
+
+def test_any_site_may_read_the_api_but_not_the_pages(client):
+    cite(PartnerFactory(slug="serbia"))
+    api = client.get("/api/v1/partners/", HTTP_ORIGIN="https://example.org")
+    assert api["Access-Control-Allow-Origin"] == "*"
+    page = client.get("/fr/", HTTP_ORIGIN="https://example.org")
+    assert not page.has_header("Access-Control-Allow-Origin")
+
+
+def test_the_api_is_read_only(client):
+    assert client.post("/api/v1/partners/", {}).status_code == 405
+
+
+# Relationships -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def nato_serbia(db):
+    nato, serbia = PartnerFactory(slug="nato"), PartnerFactory(slug="serbia")
+    return cite(
+        RelationshipFactory(
+            slug="nato-serbia", subject=nato, counterpart=serbia, start="2006", end=None
+        )
+    )
+
+
+def test_a_relationship_embeds_its_partners_dates_and_sources(client, nato_serbia):
+    body = get(client, "relationships/nato-serbia/").json()
+    assert body["subject"]["slug"] == "nato"
+    assert body["counterpart"]["url"] == "http://testserver/api/v1/partners/serbia/"
+    assert body["start"] == {
+        "value": "2006",
+        "precision": "year",
+        "first_day": "2006-01-01",
+        "last_day": "2006-12-31",
+    }
+    assert body["end"] is None
+    assert len(body["sources"]) == 1
+
+
+def test_relationships_filter_by_either_partner_subject_counterpart_and_status(client, nato_serbia):
+    france = PartnerFactory(slug="france")
+    cite(
+        RelationshipFactory(
+            slug="france-serbia", subject=france, counterpart=nato_serbia.counterpart
+        )
+    )
+    cite(
+        RelationshipFactory(
+            slug="nato-osce", subject=nato_serbia.subject, status="suspended", start="1992"
+        )
+    )
+    assert slugs(client, "relationships/", partner="serbia", ordering="slug") == [
+        "france-serbia",
+        "nato-serbia",
+    ]
+    assert slugs(client, "relationships/", subject="nato", ordering="slug") == [
+        "nato-osce",
+        "nato-serbia",
+    ]
+    assert slugs(client, "relationships/", counterpart="serbia", subject="france") == [
+        "france-serbia"
+    ]
+    assert slugs(client, "relationships/", status="suspended") == ["nato-osce"]
+    assert_refused(get(client, "relationships/", partner="atlantis"), "partner")
+
+
+def test_relationships_as_of_a_date(client, nato_serbia):
+    cite(RelationshipFactory(slug="old", start="1990-03", end="2005-12"))
+    assert slugs(client, "relationships/", as_of="2006-01-01") == ["nato-serbia"]
+    assert slugs(client, "relationships/", as_of="2005-12-31") == ["old"]
+    assert slugs(client, "relationships/", as_of="1990-03-01") == ["old"]
+    assert slugs(client, "relationships/", as_of="1990-02-28") == []
+    assert_refused(get(client, "relationships/", as_of="2006"), "as_of")
+
+
+def test_relationships_filter_by_date_ranges_at_their_precision(client, nato_serbia):
+    cite(RelationshipFactory(slug="old", start="1990-03", end="2005-12"))
+    assert slugs(client, "relationships/", start_after="2006-07-01") == ["nato-serbia"]
+    assert slugs(client, "relationships/", start_before="1990-03-01") == ["old"]
+    assert slugs(client, "relationships/", end_after="2005-12-31") == ["old"]
+    assert slugs(client, "relationships/", end_before="2005-11-30") == []
+    assert_refused(get(client, "relationships/", end_before="2005-02-30"), "end_before")
+
+
+def test_relationships_search_titles_and_partner_names(client, nato_serbia):
+    nato_serbia.counterpart.name_en = "Serbia"
+    nato_serbia.counterpart.save()
+    cite(RelationshipFactory(slug="other", title_fr="Autre", title_en="Other"))
+    assert slugs(client, "relationships/", q="serbia") == ["nato-serbia"]
+    assert slugs(client, "relationships/", q="autre") == ["other"]
+
+
+def test_relationships_order_by_start_with_unknown_starts_last(client, nato_serbia):
+    cite(RelationshipFactory(slug="older", start="1994"))
+    cite(RelationshipFactory(slug="undated"))
+    assert slugs(client, "relationships/", ordering="start") == ["older", "nato-serbia", "undated"]
+    assert slugs(client, "relationships/", ordering="-start") == [
+        "nato-serbia",
+        "older",
+        "undated",
+    ]
+
+
+# Events ------------------------------------------------------------------------------
+
+
+def test_an_event_embeds_its_date_at_its_precision_figure_and_links(client, nato_serbia):
+    pfp = ProgrammeFactory(slug="pfp")
+    event = cite(
+        EventFactory(
+            slug="nato-serbia-pfp",
+            relationship=nato_serbia,
+            programme=pfp,
+            date="2006-12",
+            figure_quantity="1400000",
+            figure_unit_en="mines destroyed",
+        )
+    )
+    event.partners.add(nato_serbia.counterpart)
+    body = get(client, "events/nato-serbia-pfp/", lang="en").json()
+    assert body["date"]["value"] == "2006-12"
+    assert body["date"]["last_day"] == "2006-12-31"
+    assert body["relationship"]["slug"] == "nato-serbia"
+    assert body["programme"]["slug"] == "pfp"
+    assert [p["slug"] for p in body["partners"]] == ["serbia"]
+    assert body["figure"] == {"quantity": 1400000, "unit": "mines destroyed"}
+    assert body["page_url"].endswith(f"/en/relationships/nato-serbia/#event-{event.pk}")
+
+
+def test_events_filter_by_relationship_partner_programme_and_kind(client, nato_serbia):
+    pfp = ProgrammeFactory(slug="pfp")
+    france = PartnerFactory(slug="france")
+    cite(EventFactory(slug="accession", relationship=nato_serbia, kind="accession", programme=pfp))
+    visit = cite(EventFactory(slug="visit", kind="visit"))
+    visit.partners.add(france)
+    cite(EventFactory(slug="meeting", relationship=nato_serbia))
+    assert slugs(client, "events/", relationship="nato-serbia", ordering="slug") == [
+        "accession",
+        "meeting",
+    ]
+    assert slugs(client, "events/", partner="france") == ["visit"]
+    assert slugs(client, "events/", counterpart="serbia", kind="accession") == ["accession"]
+    assert slugs(client, "events/", subject="nato", programme="pfp") == ["accession"]
+    assert_refused(get(client, "events/", kind="party"), "kind")
+
+
+def test_events_filter_by_date_honouring_precision(client, nato_serbia):
+    cite(EventFactory(slug="year", relationship=nato_serbia, date="2006"))
+    cite(EventFactory(slug="month", relationship=nato_serbia, date="2006-12"))
+    cite(EventFactory(slug="day", relationship=nato_serbia, date="2007-01-15"))
+    assert slugs(client, "events/", date_after="2006-12-31") == ["year", "month", "day"]
+    assert slugs(client, "events/", date_after="2007-01-01") == ["day"]
+    assert slugs(client, "events/", date_before="2006-01-01") == ["year"]
+    assert slugs(client, "events/", date_after="2006-06-01", date_before="2006-12-01") == [
+        "year",
+        "month",
+    ]
+    assert slugs(client, "events/", ordering="-date") == ["day", "month", "year"]
+    assert_refused(get(client, "events/", date_before="15/01/2007"), "date_before")
+
+
+def test_events_search_titles(client, nato_serbia):
+    cite(EventFactory(slug="exercise", title_fr="Exercice", title_en="Exercise"))
+    cite(EventFactory(slug="other"))
+    assert slugs(client, "events/", q="exerc") == ["exercise"]
+
+
+# Seed and query counts ---------------------------------------------------------------
+
+
+def test_the_seeded_nato_serbia_relationship_is_served_with_its_sources(client, seeded):
+    body = get(client, "relationships/nato-serbia/", lang="en").json()
+    assert body["subject"]["slug"] == "nato"
+    assert body["sources"] and all(s["status"] in ("verified", "moved") for s in body["sources"])
+
+
+def build_partners(n):
+    version = DocumentVersionFactory()
+    for _ in range(n):
+        partner = cite(PartnerFactory(), version)
+        cite(partner, version, OTHER_QUOTE)
+        partner.aliases.create(name=f"Alias of {partner.slug}")
+
+
+def build_relationships(n):
+    version = DocumentVersionFactory()
+    for _ in range(n):
+        cite(cite(RelationshipFactory(start="2006"), version), version, OTHER_QUOTE)
+
+
+def build_events(n):
+    version, relationship = DocumentVersionFactory(), RelationshipFactory()
+    for i in range(n):
+        event = cite(EventFactory(relationship=relationship, date=str(1900 + i)), version)
+        cite(event, version, OTHER_QUOTE)
+        event.partners.add(relationship.subject)
+
+
+@pytest.mark.parametrize(
+    ("path", "build", "queries"),
+    [
+        ("partners/", build_partners, 4),  # count, partners, aliases, sources
+        ("relationships/", build_relationships, 3),  # count, relationships, sources
+        ("events/", build_events, 4),  # count, events, partners involved, sources
+    ],
+)
+def test_a_list_of_100_with_provenance_runs_a_fixed_number_of_queries(
+    client, django_assert_num_queries, path, build, queries
+):
+    warm_content_types()
+    for total in (10, 100):
+        build(total - len(results(client, path, page_size=500)))
+        with django_assert_num_queries(queries):
+            body = get(client, path, page_size=100).json()
+        assert len(body["results"]) == total
+        assert all(len(item["sources"]) == 2 for item in body["results"])
