@@ -1,12 +1,22 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
-from django.db import models
+from django.contrib.contenttypes.prefetch import GenericPrefetch
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
 from django.db.models import Count
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from documents.models import Citation, DocumentVersion, SourceDocument
+from documents.diffing import html_diff
+from documents.forms import CitationRequoteForm, DocumentImportForm
+from documents.importing import DocumentImportError, import_document
+from documents.models import Citation, CitationForReview, DocumentVersion, SourceDocument
 
 
 class CitationInline(GenericTabularInline):
@@ -55,6 +65,70 @@ class SourceDocumentAdmin(TranslationAdmin):
     def version_count(self, obj):
         return obj.number_of_versions
 
+    def get_urls(self):
+        return [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="documents_sourcedocument_import",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request):
+        """Upload a file, or give an address, to import a document or a new version."""
+        if not request.user.has_perm("documents.add_documentversion"):
+            raise PermissionDenied
+        initial = {"document": request.GET.get("document")} if "document" in request.GET else {}
+        form = DocumentImportForm(request.POST or None, request.FILES or None, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            try:
+                result = import_document(
+                    data["source"],
+                    document=data["document"],
+                    publisher=data["publisher"],
+                    language=data["language"],
+                    title=data["title"],
+                    kind=data["kind"],
+                )
+            except DocumentImportError as error:
+                form.add_error(None, str(error))
+            else:
+                return self._imported(request, result)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "form": form,
+            "title": _("Import a document or a new version"),
+        }
+        return TemplateResponse(request, "admin/documents/import_document.html", context)
+
+    def _imported(self, request, result):
+        if result.duplicate_of is not None:
+            self.message_user(request, result.summary(), messages.WARNING)
+            version = result.duplicate_of
+        else:
+            self.message_user(request, result.summary(), messages.SUCCESS)
+            version = result.version
+        if result.needs_review:
+            queue = reverse("admin:documents_citationforreview_changelist")
+            query = urlencode({"version__document__id__exact": result.document.pk})
+            self.message_user(
+                request,
+                format_html(
+                    '<a href="{}?{}">{}</a>',
+                    queue,
+                    query,
+                    _("%(count)d citation(s) to review in the citation health queue.")
+                    % {"count": result.needs_review},
+                ),
+                messages.WARNING,
+            )
+        return HttpResponseRedirect(
+            reverse("admin:documents_documentversion_change", args=[version.pk])
+        )
+
 
 @admin.register(DocumentVersion)
 class DocumentVersionAdmin(admin.ModelAdmin):
@@ -85,12 +159,23 @@ class DocumentVersionAdmin(admin.ModelAdmin):
         if obj is None:
             return [*common, "retrieved_at", "text", "raw"]
         # A stored text is never edited: a changed text is a new version.
-        return [*common, "retrieved_at", "sha256", "text_display"]
+        return [*common, "retrieved_at", "sha256", "diff_with_previous", "text_display"]
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
             return []
-        return ["document", "number", "sha256", "text_display"]
+        return ["document", "number", "sha256", "diff_with_previous", "text_display"]
+
+    @admin.display(description=_("changes since the previous version"))
+    def diff_with_previous(self, obj):
+        previous = (
+            DocumentVersion.objects.filter(document=obj.document_id, number__lt=obj.number)
+            .order_by("-number")
+            .first()
+        )
+        if previous is None:
+            return _("First version: nothing to compare with.")
+        return version_diff(previous, obj)
 
     @admin.display(description=_("SHA-256"))
     def short_sha256(self, obj):
@@ -106,6 +191,29 @@ class DocumentVersionAdmin(admin.ModelAdmin):
             '<pre style="white-space: pre-wrap; max-width: 60em; font-size: 0.95em">{}</pre>',
             obj.text,
         )
+
+
+VERSION_DIFF_STYLE = (
+    ".version-diff{max-width:60em}.version-diff p{white-space:pre-line;margin:0.3em 0}"
+    ".version-diff p.unchanged{color:var(--body-quiet-color)}"
+    ".version-diff del{background:#f5c0c0;color:#000}"
+    ".version-diff ins{background:#c8f0c8;color:#000;text-decoration:none}"
+    ".version-diff h4{margin:0.8em 0 0.2em}"
+)
+
+
+def version_diff(old: DocumentVersion, new: DocumentVersion):
+    """Removed and added words between two versions, paragraph by paragraph
+    (``documents.diffing`` escapes the texts)."""
+    changes = html_diff(old.text, new.text)
+    if not changes:
+        return _("Same text as version %(number)d.") % {"number": old.number}
+    return format_html(
+        '<style>{}</style><div class="version-diff"><p>{}</p>{}</div>',
+        VERSION_DIFF_STYLE,
+        _("Compared with version %(number)d.") % {"number": old.number},
+        mark_safe(changes),
+    )
 
 
 @admin.register(Citation)
@@ -141,3 +249,149 @@ class CitationAdmin(admin.ModelAdmin):
         if obj.pk is None:
             return "—"
         return format_html("…{}<mark>{}</mark>{}…", obj.prefix, obj.quote, obj.suffix)
+
+
+def claims_prefetch():
+    """Each citation's claim with what its name shows, in one query per kind of claim."""
+    from partners.models import Event, Partner, Relationship
+    from programmes.models import Participation, Programme
+
+    return GenericPrefetch(
+        "claim",
+        [
+            Partner.objects.all(),
+            Relationship.objects.select_related("subject", "counterpart"),
+            Event.objects.all(),
+            Programme.objects.all(),
+            Participation.objects.select_related("partner", "programme"),
+        ],
+    )
+
+
+def passage_in_context(prefix, quote, suffix, where):
+    return format_html("…{}<mark>{}</mark>{}…<br><small>{}</small>", prefix, quote, suffix, where)
+
+
+class ReviewStatusFilter(admin.SimpleListFilter):
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [(status, Citation.Status(status).label) for status in Citation.REVIEW_STATUSES]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(status=self.value())
+        return queryset
+
+
+@admin.register(CitationForReview)
+class CitationHealthQueueAdmin(admin.ModelAdmin):
+    """Citations a curator should look at after a new version: ``moved`` (confirm the new
+    place), ``changed`` (the quote occurs several times: pick one) and ``orphaned`` (the
+    quote is gone). Accept a suggested passage, re-quote by hand on the change form, or
+    retire the citation."""
+
+    form = CitationRequoteForm
+    list_display = ["claim_display", "status", "before", "after", "score_display", "checked_at"]
+    list_filter = [ReviewStatusFilter, ("version__document", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["quote", "suggested_quote", "note"]
+    actions = ["accept_suggestions", "confirm_new_places", "retire_citations"]
+    fields = ["claim_display", "status", "before", "after", *CitationRequoteForm.Meta.fields]
+    readonly_fields = ["claim_display", "status", "before", "after"]
+    autocomplete_fields = ["version"]
+    ordering = ["version__document", "status", "start"]
+
+    def get_queryset(self, request):
+        versions = ["version", "previous_version", "suggested_version"]
+        return (
+            super()
+            .get_queryset(request)
+            .for_review()
+            .select_related("content_type", *(f"{version}__document" for version in versions))
+            .defer(*(f"{version}__{name}" for version in versions for name in ("text", "raw")))
+            .prefetch_related(claims_prefetch())
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # Once re-quoted, a citation leaves the queue: back to the list after saving.
+        context.update(show_save_and_continue=False, show_save_and_add_another=False)
+        return super().render_change_form(request, context, *args, **kwargs)
+
+    @admin.display(description=_("claim"))
+    def claim_display(self, obj):
+        field = f" ({obj.field})" if obj.field else ""
+        return f"{obj.content_type.name}: {obj.claim}{field}"
+
+    @admin.display(description=_("before"))
+    def before(self, obj):
+        if obj.status == Citation.Status.MOVED and obj.previous_version_id:
+            return passage_in_context(
+                obj.previous_prefix, obj.quote, obj.previous_suffix, obj.previous_version
+            )
+        return passage_in_context(obj.prefix, obj.quote, obj.suffix, obj.version)
+
+    @admin.display(description=_("now, or suggested"))
+    def after(self, obj):
+        if obj.status == Citation.Status.MOVED:
+            return passage_in_context(obj.prefix, obj.quote, obj.suffix, obj.version)
+        if obj.has_suggestion:
+            where = _("suggested in %(version)s") % {"version": obj.suggested_version}
+            return passage_in_context(
+                obj.suggested_prefix, obj.suggested_quote, obj.suggested_suffix, where
+            )
+        return _("No near match in the current version: re-quote by hand, or retire.")
+
+    @admin.display(description=_("similarity"), ordering="suggestion_score")
+    def score_display(self, obj):
+        if obj.suggestion_score is None:
+            return "—"
+        return f"{obj.suggestion_score:.0%}"
+
+    def _settle(self, request, queryset, settle, done_message):
+        done, refused = 0, []
+        for citation in queryset:
+            try:
+                with transaction.atomic():
+                    settle(citation)
+            except ValidationError as error:
+                refused.append(f"{citation}: {' '.join(error.messages)}")
+            else:
+                done += 1
+        if done:
+            self.message_user(request, done_message % {"count": done}, messages.SUCCESS)
+        for problem in refused:
+            self.message_user(request, problem, messages.ERROR)
+
+    @admin.action(description=_("Accept the suggested passage (re-anchored exactly, verified)"))
+    def accept_suggestions(self, request, queryset):
+        self._settle(
+            request,
+            queryset,
+            lambda citation: citation.accept_suggestion(),
+            _("%(count)d citation(s) re-anchored on the suggested passage."),
+        )
+
+    @admin.action(description=_("Confirm the new place of moved citations (verified)"))
+    def confirm_new_places(self, request, queryset):
+        self._settle(
+            request,
+            queryset,
+            lambda citation: citation.confirm_place(),
+            _("%(count)d moved citation(s) confirmed in their new place."),
+        )
+
+    @admin.action(description=_("Retire: the passage no longer supports the claim"))
+    def retire_citations(self, request, queryset):
+        reason = _("By %(user)s, from the citation health queue.") % {
+            "user": request.user.get_username()
+        }
+        self._settle(
+            request,
+            queryset,
+            lambda citation: citation.retire(reason),
+            _("%(count)d citation(s) retired."),
+        )

@@ -148,7 +148,13 @@ class CitationQuerySet(models.QuerySet):
         return self.filter(status__in=Citation.SUPPORTING_STATUSES)
 
     def needing_attention(self):
-        return self.exclude(status__in=Citation.SUPPORTING_STATUSES)
+        """Citations that no longer support their claim and wait for a curator."""
+        return self.filter(status__in=(Citation.Status.CHANGED, Citation.Status.ORPHANED))
+
+    def for_review(self):
+        """The citation health queue: every live citation not ``verified`` — ``moved``
+        ones too, so a curator can confirm their new place."""
+        return self.filter(status__in=Citation.REVIEW_STATUSES)
 
     def for_claim(self, claim):
         return self.filter(
@@ -161,6 +167,9 @@ class CitationStatus(models.TextChoices):
     MOVED = "moved", _("Moved")
     CHANGED = "changed", _("Changed")
     ORPHANED = "orphaned", _("Orphaned")
+    #: A curator decided the passage no longer supports the claim. Kept for the record,
+    #: never counted as support, out of the queue and of re-anchoring.
+    RETIRED = "retired", _("Retired")
 
 
 class Citation(models.Model):
@@ -169,6 +178,7 @@ class Citation(models.Model):
     Status = CitationStatus
 
     SUPPORTING_STATUSES = (Status.VERIFIED, Status.MOVED)
+    REVIEW_STATUSES = (Status.MOVED, Status.CHANGED, Status.ORPHANED)
 
     content_type = models.ForeignKey(
         ContentType, on_delete=models.CASCADE, verbose_name=_("kind of claim")
@@ -208,6 +218,42 @@ class Citation(models.Model):
     checked_at = models.DateTimeField(_("checked at"), default=timezone.now)
     note = models.TextField(_("curator note"), blank=True)
 
+    # Where a ``moved`` citation stood before its last move (the old context).
+    previous_version = models.ForeignKey(
+        DocumentVersion,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("previous version"),
+    )
+    previous_prefix = models.CharField(_("previous text before"), max_length=255, blank=True)
+    previous_suffix = models.CharField(_("previous text after"), max_length=255, blank=True)
+
+    # A passage of a newer version offered for a ``changed`` or ``orphaned`` citation. It is
+    # only applied when a curator accepts it (``accept_suggestion``).
+    suggested_version = models.ForeignKey(
+        DocumentVersion,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("suggested version"),
+    )
+    suggested_quote = models.TextField(_("suggested quote"), blank=True)
+    suggested_start = models.PositiveIntegerField(
+        _("suggested start offset"), null=True, blank=True
+    )
+    suggested_end = models.PositiveIntegerField(_("suggested end offset"), null=True, blank=True)
+    suggested_prefix = models.CharField(_("suggested text before"), max_length=255, blank=True)
+    suggested_suffix = models.CharField(_("suggested text after"), max_length=255, blank=True)
+    suggestion_score = models.FloatField(
+        _("similarity of the suggestion"),
+        null=True,
+        blank=True,
+        help_text=_("From 0 to 1: how close the suggested passage is to the old quote."),
+    )
+
     objects = CitationQuerySet.as_manager()
 
     class Meta:
@@ -226,6 +272,28 @@ class Citation(models.Model):
             models.UniqueConstraint(
                 fields=["content_type", "object_id", "field", "version", "start", "end"],
                 name="citation_unique_per_claim_and_passage",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        suggested_version__isnull=True,
+                        suggested_quote="",
+                        suggested_start__isnull=True,
+                        suggested_end__isnull=True,
+                        suggestion_score__isnull=True,
+                    )
+                    | (
+                        models.Q(
+                            suggested_version__isnull=False,
+                            suggested_start__isnull=False,
+                            suggestion_score__gte=0,
+                            suggestion_score__lte=1,
+                            suggested_end__gt=models.F("suggested_start"),
+                        )
+                        & ~models.Q(suggested_quote="")
+                    )
+                ),
+                name="citation_suggestion_complete_or_absent",
             ),
         ]
 
@@ -264,6 +332,78 @@ class Citation(models.Model):
         self.prefix, self.suffix = anchor.prefix, anchor.suffix
         self.status = self.Status.VERIFIED
         self.checked_at = timezone.now()
+        # Anchored by hand or on an accepted suggestion: what was pending is settled.
+        self.forget_previous_place()
+        self.clear_suggestion()
 
     def clean(self):
         self.anchor()
+
+    # Curation: the citation health queue ----------------------------------------------
+
+    @property
+    def has_suggestion(self):
+        return bool(self.suggested_version_id and self.suggested_quote)
+
+    def clear_suggestion(self):
+        self.suggested_version = None
+        self.suggested_quote = self.suggested_prefix = self.suggested_suffix = ""
+        self.suggested_start = self.suggested_end = self.suggestion_score = None
+
+    def forget_previous_place(self):
+        self.previous_version = None
+        self.previous_prefix = self.previous_suffix = ""
+
+    def _add_note(self, line: str):
+        self.note = f"{self.note}\n{line}".strip()
+
+    def accept_suggestion(self):
+        """Re-anchor exactly on the suggested passage, as ``verified``, and save.
+
+        The suggested text goes through ``anchor()`` like any quote, with its own context,
+        so a suggestion the text no longer holds is refused with the usual reason."""
+        if not self.has_suggestion:
+            raise ValidationError(_("This citation has no suggested passage to accept."))
+        suggested_start = self.suggested_start
+        previous = _("Re-anchored on a suggested passage of version %(number)d; was « %(quote)s ».")
+        line = previous % {"number": self.suggested_version.number, "quote": self.quote}
+        self.version = self.suggested_version
+        self.quote = self.suggested_quote
+        self.prefix, self.suffix = self.suggested_prefix, self.suggested_suffix
+        self.anchor()
+        if self.start != suggested_start:  # the context picked another occurrence
+            raise ValidationError(
+                {"quote": _("The suggested passage is no longer where it was suggested.")}
+            )
+        self._add_note(str(line))
+        self.validate_constraints()
+        self.save()
+
+    def confirm_place(self):
+        """A curator checked a ``moved`` citation in its new place: it is ``verified``."""
+        if self.status != self.Status.MOVED:
+            raise ValidationError(_("Only a moved citation can be confirmed in its new place."))
+        self.anchor()
+        self.save()
+
+    def retire(self, reason: str = ""):
+        """Retire the citation: its passage no longer supports the claim. It stays on
+        record (quote, version, note) but never counts as support again; the claim itself
+        is left alone, and is hidden from the public if nothing else supports it."""
+        self.status = self.Status.RETIRED
+        self.checked_at = timezone.now()
+        self.clear_suggestion()
+        self.forget_previous_place()
+        line = _("Retired on %(date)s.") % {"date": self.checked_at.date().isoformat()}
+        self._add_note(f"{line} {reason}".strip())
+        self.save()
+
+
+class CitationForReview(Citation):
+    """The citation health queue of the admin: the same rows as ``Citation``, shown for
+    curators to settle (see ``CitationQuerySet.for_review``)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("citation needing attention")
+        verbose_name_plural = _("citation health queue")

@@ -455,6 +455,19 @@ class SeedLoader:
             raise SeedError(
                 f"{label} ({spec.get('quote')!r}): {' '.join(error.messages)}"
             ) from error
+        claim_citations = Citation.objects.filter(
+            content_type=citation.content_type, object_id=claim.pk, field=citation.field
+        )
+        if (
+            claim_citations.filter(version__document=version.document_id, quote=citation.quote)
+            .exclude(version=version)
+            .exists()
+        ):
+            # Re-anchored onto a later version of the document since it was seeded: it
+            # is the curators' now, and its status says where it stands.
+            self.report.count(Citation, "unchanged")
+            return
+        # The status of a seeded citation is not reset: a later import may have orphaned it.
         self.upsert(
             Citation,
             {
@@ -470,7 +483,6 @@ class SeedLoader:
                 "prefix": citation.prefix,
                 "suffix": citation.suffix,
                 "note": citation.note,
-                "status": Citation.Status.VERIFIED,
             },
             label,
         )

@@ -135,3 +135,21 @@ def test_an_unknown_key_is_refused_rather_than_ignored(seed_copy):
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(SeedError, match=r"unknown key\(s\) \['dated'\]"):
         load_seed(seed_copy)
+
+
+def test_reloading_the_seed_after_a_new_version_keeps_the_curated_state(seeded):
+    from documents.importing import import_document
+    from documents.sources import RawSource
+    from tests.documents.test_reanchoring import modified_belarus
+
+    document = SourceDocument.objects.get(slug="nato-relations-belarus")
+    new_text = modified_belarus(document.current_version.text)[0]
+    import_document(
+        RawSource(content=new_text, is_html=False, origin="belarus.txt"), document=document
+    )
+    statuses = dict(Citation.objects.values_list("pk", "status"))
+
+    report = load_seed()
+
+    assert not report.changed
+    assert dict(Citation.objects.values_list("pk", "status")) == statuses

@@ -1,0 +1,225 @@
+"""Reading a document's text from a .txt file, an .html file or a URL.
+
+Plain functions with no Django imports. A failure raises ``SourceError`` with a ``code``
+(the Django layer turns it into a translated message, see ``documents.importing``) and
+an English ``reason``.
+
+HTML is reduced to its main text by trafilatura (the page's navigation, footer and other
+boilerplate are left out); the original is kept as retrieved.
+"""
+
+import re
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from documents.stated_update import StatedUpdate, find_stated_update
+
+#: Largest document read from a file, an upload or a URL.
+MAX_BYTES = 5 * 1024 * 1024
+#: Seconds a URL may take to answer and to be read in full.
+TIMEOUT = 15.0
+USER_AGENT = "Liaison/0.1 (document import)"
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_TYPES = {"text/html", "application/xhtml+xml"}
+TEXT_TYPES = {"text/plain"}
+
+_META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([\w.:-]+)", re.IGNORECASE)
+_HTML_LANG = re.compile(r"<html[^>]*\blang=[\"']?([a-zA-Z]{2})", re.IGNORECASE)
+_LOOKS_LIKE_HTML = re.compile(r"^\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.IGNORECASE)
+
+
+class SourceError(Exception):
+    """A source cannot be read. ``code`` names the case; ``params`` fill its message."""
+
+    def __init__(self, code: str, reason: str, **params):
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+        self.params = params
+
+
+@dataclass(frozen=True)
+class RawSource:
+    """A document as retrieved, decoded, before extraction."""
+
+    content: str
+    is_html: bool
+    origin: str  # the path, file name or URL it came from
+    url: str = ""  # when it was fetched from the web
+
+
+@dataclass(frozen=True)
+class ExtractedText:
+    text: str
+    title: str
+    language: str  # "fr", "en", or "" when the source does not say
+    stated_update: StatedUpdate | None
+
+
+def decode(data: bytes, charset: str | None = None) -> str:
+    """Bytes to text: the declared charset, else UTF-8, else the page's ``<meta charset>``,
+    else Windows-1252 (which decodes any byte)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    candidates = [charset] if charset else []
+    candidates.append("utf-8")
+    meta = _META_CHARSET.search(data[:4096])
+    if meta:
+        candidates.append(meta.group(1).decode("ascii"))
+    for candidate in candidates:
+        try:
+            return data.decode(candidate)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("cp1252", errors="replace")
+
+
+def looks_like_html(content: str) -> bool:
+    return bool(_LOOKS_LIKE_HTML.match(content[:1000]))
+
+
+def from_bytes(data: bytes, name: str, content_type: str = "", charset: str | None = None):
+    """A ``RawSource`` from the bytes of a file or an upload called ``name``."""
+    if not data.strip():
+        raise SourceError("empty", f"{name} is empty.", origin=name)
+    content = decode(data, charset)
+    suffix = Path(name).suffix.lower()
+    if content_type in HTML_TYPES or suffix in HTML_SUFFIXES:
+        is_html = True
+    elif content_type in TEXT_TYPES or suffix in TEXT_SUFFIXES:
+        is_html = False
+    else:
+        is_html = looks_like_html(content)
+    return RawSource(content=content, is_html=is_html, origin=name)
+
+
+def too_large(origin: str, max_bytes: int) -> SourceError:
+    return SourceError(
+        "too_large",
+        f"{origin} is larger than {max_bytes} bytes; it was not imported.",
+        origin=origin,
+        max_bytes=max_bytes,
+    )
+
+
+def read_file(path, max_bytes: int = MAX_BYTES) -> RawSource:
+    path = Path(path)
+    try:
+        if path.stat().st_size > max_bytes:
+            raise too_large(str(path), max_bytes)
+        data = path.read_bytes()
+    except FileNotFoundError as error:
+        raise SourceError("not_found", f"No such file: {path}.", origin=str(path)) from error
+    except OSError as error:
+        raise SourceError(
+            "unreadable", f"{path} cannot be read: {error}.", origin=str(path)
+        ) from error
+    return from_bytes(data, str(path))
+
+
+def fetch_url(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> RawSource:
+    """GET ``url`` (http or https), within ``timeout`` seconds and ``max_bytes`` bytes."""
+    if not re.match(r"^https?://", url, re.IGNORECASE):
+        raise SourceError("bad_scheme", f"{url}: only http and https URLs are read.", origin=url)
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    deadline = time.monotonic() + timeout
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            content_type = response.headers.get_content_type()
+            if content_type not in HTML_TYPES | TEXT_TYPES:
+                raise SourceError(
+                    "unsupported_type",
+                    f"{url} is {content_type}; only HTML and plain text are imported.",
+                    origin=url,
+                    content_type=content_type,
+                )
+            length = response.headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > max_bytes:
+                raise too_large(url, max_bytes)
+            chunks, size = [], 0
+            while chunk := response.read(64 * 1024):
+                size += len(chunk)
+                if size > max_bytes:
+                    raise too_large(url, max_bytes)
+                if time.monotonic() > deadline:
+                    raise TimeoutError
+                chunks.append(chunk)
+            charset = response.headers.get_content_charset()
+            final_url = response.geturl()
+    except urllib.error.HTTPError as error:
+        raise SourceError(
+            "http_error",
+            f"{url}: the server answered {error.code} {error.reason}.",
+            origin=url,
+            status=error.code,
+            cause=str(error.reason),
+        ) from error
+    except (TimeoutError, urllib.error.URLError) as error:
+        if isinstance(error, TimeoutError) or isinstance(error.reason, TimeoutError):
+            raise SourceError(
+                "timeout", f"{url}: no answer within {timeout:g} s.", origin=url, timeout=timeout
+            ) from error
+        raise SourceError(
+            "unreachable",
+            f"{url} cannot be reached: {error.reason}.",
+            origin=url,
+            cause=str(error.reason),
+        ) from error
+    except OSError as error:  # a connection reset while reading, among others
+        raise SourceError(
+            "unreachable", f"{url} cannot be reached: {error}.", origin=url, cause=str(error)
+        ) from error
+    source = from_bytes(b"".join(chunks), url, content_type, charset)
+    return RawSource(content=source.content, is_html=source.is_html, origin=url, url=final_url)
+
+
+def read_source(path_or_url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES):
+    if re.match(r"^[a-z][a-z0-9+.-]*://", path_or_url, re.IGNORECASE):
+        return fetch_url(path_or_url, timeout=timeout, max_bytes=max_bytes)
+    return read_file(path_or_url, max_bytes=max_bytes)
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")
+
+
+def extract(source: RawSource) -> ExtractedText:
+    """The main text of a source, its title, language and stated update date."""
+    if not source.is_html:
+        return ExtractedText(
+            text=source.content,
+            title=_first_line(source.content),
+            language="",
+            stated_update=find_stated_update(source.content),
+        )
+    # trafilatura pulls in lxml and date parsers: loaded only when HTML is imported.
+    import trafilatura
+
+    text = trafilatura.extract(
+        source.content,
+        url=source.url or None,
+        include_comments=False,
+        include_tables=True,
+        favor_recall=True,
+    )
+    if not text or not text.strip():
+        raise SourceError(
+            "no_main_text",
+            f"{source.origin}: no main text found in this page.",
+            origin=source.origin,
+        )
+    metadata = trafilatura.extract_metadata(source.content)
+    language = _HTML_LANG.search(source.content[:4096])
+    # The update date often sits outside the main text, next to the title.
+    stated = find_stated_update(text) or find_stated_update(trafilatura.html2txt(source.content))
+    return ExtractedText(
+        text=text,
+        title=(metadata.title if metadata and metadata.title else "") or _first_line(text),
+        language=language.group(1).lower() if language else "",
+        stated_update=stated,
+    )
