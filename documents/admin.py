@@ -143,7 +143,6 @@ class DocumentVersionAdmin(admin.ModelAdmin):
     list_filter = ["is_current", "document"]
     search_fields = ["document__title_fr", "document__title_en", "document__slug", "sha256"]
     autocomplete_fields = ["document"]
-    readonly_fields = ["sha256", "text_display"]
     date_hierarchy = "retrieved_at"
 
     def get_queryset(self, request):
@@ -154,17 +153,24 @@ class DocumentVersionAdmin(admin.ModelAdmin):
             .annotate(number_of_citations=Count("citations"))
         )
 
-    def get_fields(self, request, obj=None):
-        common = ["document", "number", "is_current", "stated_update", "stated_update_text"]
-        if obj is None:
-            return [*common, "retrieved_at", "text", "raw"]
-        # A stored text is never edited: a changed text is a new version.
-        return [*common, "retrieved_at", "sha256", "diff_with_previous", "text_display"]
+    fields = [
+        "document",
+        "number",
+        "is_current",
+        "stated_update",
+        "stated_update_text",
+        "retrieved_at",
+        "sha256",
+        "diff_with_previous",
+        "text_display",
+    ]
+    # A stored text is never edited, and which version is current changes only on import,
+    # which re-anchors the citations; only the stated update date can be corrected here.
+    readonly_fields = [f for f in fields if f not in ("stated_update", "stated_update_text")]
 
-    def get_readonly_fields(self, request, obj=None):
-        if obj is None:
-            return []
-        return ["document", "number", "sha256", "diff_with_previous", "text_display"]
+    def has_add_permission(self, request):
+        # New versions come in through the import page, which re-anchors every citation.
+        return False
 
     @admin.display(description=_("changes since the previous version"))
     def diff_with_previous(self, obj):

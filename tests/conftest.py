@@ -10,6 +10,14 @@ def seeded(db):
     return load_seed()
 
 
+@pytest.fixture(autouse=True)
+def messages_in_english():
+    """Code run directly by a test speaks English unless the test asks for French (the
+    ``french`` fixture); requests still choose their language from their URL or headers."""
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def french():
     with translation.override("fr"):
