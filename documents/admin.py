@@ -17,6 +17,7 @@ from documents.diffing import html_diff
 from documents.forms import CitationRequoteForm, DocumentImportForm
 from documents.importing import DocumentImportError, import_document
 from documents.models import Citation, CitationForReview, DocumentVersion, SourceDocument
+from documents.suggestion_admin import SuggestionAdmin  # noqa: F401 (registers it)
 
 
 class CitationInline(GenericTabularInline):
@@ -124,6 +125,20 @@ class SourceDocumentAdmin(TranslationAdmin):
                     % {"count": result.needs_review},
                 ),
                 messages.WARNING,
+            )
+        if result.suggested_facts:
+            suggestions = reverse("admin:documents_suggestion_changelist")
+            query = urlencode({"version__document__id__exact": result.document.pk})
+            self.message_user(
+                request,
+                format_html(
+                    '<a href="{}?{}">{}</a>',
+                    suggestions,
+                    query,
+                    _("%(count)d fact(s) suggested by the new text.")
+                    % {"count": result.suggested_facts},
+                ),
+                messages.INFO,
             )
         return HttpResponseRedirect(
             reverse("admin:documents_documentversion_change", args=[version.pk])

@@ -2,9 +2,10 @@
 
 ``import_document`` reads nothing and writes everything in one transaction: the document
 (when new), the new version — which becomes current — and every citation carried over by
-``reanchor_citations`` (rules in ``documents/reanchoring.py``). Any failure leaves the
-database as it was. A text identical to a stored version (same SHA-256 of the normalised
-text, in any document) is reported and not stored again.
+``reanchor_citations`` (rules in ``documents/reanchoring.py``), and the facts the new text
+suggests (``documents/suggestions.py``). Any failure leaves the database as it was. A text
+identical to a stored version (same SHA-256 of the normalised text, in any document) is
+reported and not stored again.
 """
 
 from collections import Counter
@@ -22,6 +23,7 @@ from documents import reanchoring
 from documents.anchoring import normalise
 from documents.models import Citation, DocumentVersion, SourceDocument
 from documents.sources import ExtractedText, RawSource, SourceError, extract
+from documents.suggestions import suggest_facts
 
 SOURCE_ERROR_MESSAGES = {
     "not_found": _("No such file: %(origin)s."),
@@ -62,6 +64,8 @@ class ImportResult:
     #: status → number of citations carried over from earlier versions
     outcomes: Counter = field(default_factory=Counter)
     suggestions: int = 0
+    #: facts the new text suggests (``documents/suggestions.py``), waiting for a curator
+    suggested_facts: int = 0
 
     @property
     def needs_review(self) -> int:
@@ -201,6 +205,7 @@ def import_document(
         result = ImportResult(document=document, version=version, created_document=created)
         if previous is not None:
             result.outcomes, result.suggestions = reanchor_citations(previous, version)
+        result.suggested_facts = suggest_facts(version).total
         return result
 
 
