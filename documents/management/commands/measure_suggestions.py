@@ -64,9 +64,9 @@ class Command(BaseCommand):
             "precision": 100 * TARGET_PRECISION,
         }
         if result.meets_targets:
-            self.stdout.write(self.style.SUCCESS(f"{targets} {_('Met.')}"))
+            self.stdout.write(self.style.SUCCESS(targets + " " + _("Met.")))
         else:
-            self.stdout.write(self.style.ERROR(f"{targets} {_('Not met.')}"))
+            self.stdout.write(self.style.ERROR(targets + " " + _("Not met.")))
         if verbose_list:
             self.stdout.write(_("Curated records no suggestion recalls:"))
             for label in result.missed:
