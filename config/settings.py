@@ -4,6 +4,7 @@ DJANGO_DEBUG        "1" for development (default "0")
 DJANGO_SECRET_KEY   required unless DJANGO_DEBUG=1
 DJANGO_ALLOWED_HOSTS comma-separated (default: localhost names)
 DATABASE_URL        e.g. postgres://user@host:5432/liaison (default: SQLite file db.sqlite3)
+DJANGO_API_ANON_RATE anonymous API throttle (default "120/minute")
 """
 
 import os
