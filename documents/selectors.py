@@ -16,12 +16,17 @@ from django.shortcuts import get_object_or_404
 from documents.models import Citation, DocumentVersion, SourceDocument
 
 SOURCES = "sources"
+# A source shows its quote, offsets and document, never the document's whole text: lists
+# of claims leave the versions' texts in the database.
+PASSAGE_ONLY = ("version__text", "version__raw")
 
 
 def supporting_citations() -> QuerySet:
+    """Supporting citations, with their version, document and publisher but no full text."""
     return (
         Citation.objects.supporting()
         .select_related("version__document__publisher")
+        .defer(*PASSAGE_ONLY)
         .order_by("version__document__title", "start")
     )
 
@@ -151,28 +156,6 @@ def document_page(slug: str, number: int | None = None) -> DocumentPage:
 
 
 # Read API ----------------------------------------------------------------------------
-# The API lists many claims at once with their passages, so these leave the documents'
-# whole texts in the database: a citation carries its quote and offsets, not the page.
-
-PASSAGE_ONLY = ("version__text", "version__raw")
-
-
-def supporting_passages() -> QuerySet:
-    """Supporting citations, with their version, document and publisher but no full text."""
-    return supporting_citations().defer(*PASSAGE_ONLY)
-
-
-def with_passages(queryset: QuerySet, lookup: str = "citations") -> QuerySet:
-    """Like ``with_sources``: the supporting citations land in ``claim.sources``."""
-    return queryset.prefetch_related(
-        Prefetch(lookup, queryset=supporting_passages(), to_attr=SOURCES)
-    )
-
-
-def public_claims_with_passages(queryset: QuerySet) -> QuerySet:
-    """The supported claims of ``queryset``, each with the passages that support it.
-    Unsupported claims are left out, never listed as sourced (DESIGN §4.4)."""
-    return with_passages(only_supported(queryset))
 
 
 def api_citations() -> QuerySet:

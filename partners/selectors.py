@@ -1,8 +1,9 @@
 """Reads of partners, relationships and events, shared by the public pages and the API."""
 
-import calendar
 import datetime
+import operator
 from dataclasses import dataclass
+from functools import reduce
 
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -11,9 +12,8 @@ from documents.selectors import (
     number_footnotes,
     only_supported,
     public_claims,
-    public_claims_with_passages,
 )
-from partners.dates import DatePrecision
+from partners.dates import DatePrecision, PreciseDate, truncate
 from partners.models import Event, Partner, Relationship
 from programmes.models import Participation
 from programmes.selectors import public_participations
@@ -100,19 +100,17 @@ def relationship_list() -> QuerySet:
 
 
 def api_partners() -> QuerySet:
-    return public_claims_with_passages(Partner.objects.prefetch_related("aliases")).order_by(
-        "name", "pk"
-    )
+    return public_claims(Partner.objects.prefetch_related("aliases")).order_by("name", "pk")
 
 
 def api_relationships() -> QuerySet:
-    return public_claims_with_passages(
-        Relationship.objects.select_related("subject", "counterpart")
-    ).order_by("title", "pk")
+    return public_claims(Relationship.objects.select_related("subject", "counterpart")).order_by(
+        "title", "pk"
+    )
 
 
 def api_events() -> QuerySet:
-    return public_claims_with_passages(
+    return public_claims(
         Event.objects.select_related("relationship", "programme").prefetch_related("partners")
     ).order_by("start_date", "title", "pk")
 
@@ -125,20 +123,18 @@ def api_events() -> QuerySet:
 def period_begins_by(prefix: str, day: datetime.date) -> Q:
     """The period of ``<prefix>_date`` begins on or before ``day`` (NULL dates never do)."""
     date, precision = f"{prefix}_date", f"{prefix}_precision"
-    return (
-        Q(**{precision: DatePrecision.DAY, f"{date}__lte": day})
-        | Q(**{precision: DatePrecision.MONTH, f"{date}__lte": _last_day_of_month(day)})
-        | Q(**{precision: DatePrecision.YEAR, f"{date}__lte": day.replace(month=12, day=31)})
+    return reduce(
+        operator.or_,
+        (Q(**{precision: p, f"{date}__lte": PreciseDate(day, p).last_day}) for p in DatePrecision),
     )
 
 
 def period_ends_by_or_after(prefix: str, day: datetime.date) -> Q:
     """The period of ``<prefix>_date`` ends on or after ``day`` (NULL dates never do)."""
     date, precision = f"{prefix}_date", f"{prefix}_precision"
-    return (
-        Q(**{precision: DatePrecision.DAY, f"{date}__gte": day})
-        | Q(**{precision: DatePrecision.MONTH, f"{date}__gte": day.replace(day=1)})
-        | Q(**{precision: DatePrecision.YEAR, f"{date}__gte": day.replace(month=1, day=1)})
+    return reduce(
+        operator.or_,
+        (Q(**{precision: p, f"{date}__gte": truncate(day, p)}) for p in DatePrecision),
     )
 
 
@@ -150,7 +146,3 @@ def in_force_on(queryset: QuerySet, day: datetime.date) -> QuerySet:
         period_begins_by("start", day),
         Q(end_date__isnull=True) | period_ends_by_or_after("end", day),
     )
-
-
-def _last_day_of_month(day: datetime.date) -> datetime.date:
-    return day.replace(day=calendar.monthrange(day.year, day.month)[1])

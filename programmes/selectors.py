@@ -9,7 +9,6 @@ from documents.selectors import (
     number_footnotes,
     only_supported,
     public_claims,
-    public_claims_with_passages,
 )
 from programmes.models import Participation, Programme
 
@@ -25,7 +24,7 @@ def public_programmes() -> QuerySet:
 
 
 def programme_list() -> QuerySet:
-    supported = only_supported(Participation.objects.all()).values("pk")
+    supported = supported_participations().values("pk")
     # Lists show no footnotes: supported programmes, without their sources.
     return (
         only_supported(Programme.objects.select_related("run_by", "parent"))
@@ -66,15 +65,15 @@ def programme_page(slug: str) -> ProgrammePage:
 
 
 def api_programmes() -> QuerySet:
-    return public_claims_with_passages(
-        Programme.objects.select_related("run_by", "parent")
-    ).order_by("name", "pk")
+    return public_claims(Programme.objects.select_related("run_by", "parent")).order_by(
+        "name", "pk"
+    )
 
 
 def api_participations() -> QuerySet:
-    return public_claims_with_passages(
-        Participation.objects.select_related("partner", "programme")
-    ).order_by(F("start_date").asc(nulls_last=True), "programme__name", "partner__name", "pk")
+    return public_claims(Participation.objects.select_related("partner", "programme")).order_by(
+        F("start_date").asc(nulls_last=True), "programme__name", "partner__name", "pk"
+    )
 
 
 def supported_participations() -> QuerySet:
