@@ -57,21 +57,23 @@ def iso_at_precision(day: datetime.date, precision: str) -> str:
 
 _MONTHS = {
     1: ["janvier", "janv", "january", "jan"],
-    2: ["février", "fevrier", "févr", "fevr", "february", "feb"],
+    2: ["février", "fevrier", "févr", "fevr", "fév", "february", "feb"],
     3: ["mars", "march", "mar"],
     4: ["avril", "avr", "april", "apr"],
     5: ["mai", "may"],
     6: ["juin", "june", "jun"],
     7: ["juillet", "juil", "july", "jul"],
-    8: ["août", "aout", "august", "aug"],
+    8: ["août", "aout", "aoû", "august", "aug"],
     9: ["septembre", "september", "sept", "sep"],
     10: ["octobre", "october", "oct"],
     11: ["novembre", "november", "nov"],
     12: ["décembre", "decembre", "déc", "december", "dec"],
 }
-_MONTH_NUMBER = {name: number for number, names in _MONTHS.items() for name in names}
-_MONTH = "|".join(sorted(map(re.escape, _MONTH_NUMBER), key=len, reverse=True))
-_M = rf"(?:{_MONTH})\.?"
+#: Month names and abbreviations, French and English, lower case → month number.
+MONTH_NUMBER = {name: number for number, names in _MONTHS.items() for name in names}
+#: A regular expression matching any of them, longest first.
+MONTH_PATTERN = "|".join(sorted(map(re.escape, MONTH_NUMBER), key=len, reverse=True))
+_M = rf"(?:{MONTH_PATTERN})\.?"
 _D = r"\d{1,2}(?:er|re|st|nd|rd|th)?"
 _Y = r"(?:1[89]\d\d|20\d\d)"
 _RELATIVE = r"(?:derni[eè]re?s?|prochaine?s?|last|next)"
@@ -122,7 +124,7 @@ def _day(text: str) -> int:
 
 
 def _month(text: str) -> int:
-    return _MONTH_NUMBER[text.rstrip(".").lower()]
+    return MONTH_NUMBER[text.rstrip(".").lower()]
 
 
 def _is_past(relative: str) -> bool:

@@ -18,22 +18,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-_MONTHS = {
-    1: ["janvier", "janv", "january", "jan"],
-    2: ["février", "fevrier", "févr", "fevr", "fév", "february", "feb"],
-    3: ["mars", "march", "mar"],
-    4: ["avril", "avr", "april", "apr"],
-    5: ["mai", "may"],
-    6: ["juin", "june", "jun"],
-    7: ["juillet", "juil", "july", "jul"],
-    8: ["août", "aout", "aoû", "august", "aug"],
-    9: ["septembre", "september", "sept", "sep"],
-    10: ["octobre", "october", "oct"],
-    11: ["novembre", "november", "nov"],
-    12: ["décembre", "decembre", "déc", "december", "dec"],
-}
-_MONTH_NUMBER = {name: number for number, names in _MONTHS.items() for name in names}
-_MONTH = "|".join(sorted(map(re.escape, _MONTH_NUMBER), key=len, reverse=True))
+from documents.date_expressions import MONTH_NUMBER, MONTH_PATTERN
 
 _LABEL = (
     r"(?:mis[e]?\s+à\s+jour(?:\s+le)?|dernière\s+mise\s+à\s+jour(?:\s+le)?"
@@ -41,9 +26,11 @@ _LABEL = (
     r"|(?:page\s+)?last\s+updated(?:\s+on)?|last\s+modified(?:\s+on)?|updated(?:\s+on)?)"
 )
 _DAY_MONTH_YEAR = (
-    rf"(?P<d1>\d{{1,2}})(?:er|st|nd|rd|th)?\.?\s+(?P<m1>{_MONTH})\.?,?\s+(?P<y1>\d{{4}})"
+    rf"(?P<d1>\d{{1,2}})(?:er|st|nd|rd|th)?\.?\s+(?P<m1>{MONTH_PATTERN})\.?,?\s+(?P<y1>\d{{4}})"
 )
-_MONTH_DAY_YEAR = rf"(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
+_MONTH_DAY_YEAR = (
+    rf"(?P<m2>{MONTH_PATTERN})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
+)
 _ISO = r"(?P<y3>\d{4})-(?P<m3>\d{1,2})-(?P<d3>\d{1,2})"
 _FIGURES = r"(?P<d4>\d{1,2})[/.](?P<m4>\d{1,2})[/.](?P<y4>\d{4})"
 _TIME = r"(?:,?\s+(?:à\s+|at\s+)?\d{1,2}[:h]\d{2}(?![\d]))?"
@@ -66,7 +53,7 @@ def _date_of(match: re.Match) -> datetime.date:
         if year is None:
             continue
         month = match.group(f"m{suffix}")
-        month = int(month) if month.isdigit() else _MONTH_NUMBER[month.lower()]
+        month = int(month) if month.isdigit() else MONTH_NUMBER[month.lower()]
         return datetime.date(int(year), month, int(match.group(f"d{suffix}")))
     raise ValueError("no date in the match")
 
