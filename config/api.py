@@ -5,16 +5,13 @@ config/api_base.py.
 """
 
 from django.http import JsonResponse
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.views import (
-    SpectacularAPIView,
-    SpectacularRedocView,
-    SpectacularSwaggerView,
-)
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from config.api_base import ConditionalGetMixin
+from config.api_docs import RedocDocsView, SwaggerDocsView
 from documents.api import CitationViewSet, DocumentViewSet, VersionViewSet
 from partners.api import EventViewSet, PartnerViewSet, RelationshipViewSet
 from programmes.api import ParticipationViewSet, ProgrammeViewSet
@@ -48,8 +45,9 @@ router.register("citations", CitationViewSet, basename="citation")
 
 urlpatterns = [
     path("schema/", SchemaView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
-    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path("docs/", SwaggerDocsView.as_view(url_name="api:schema"), name="docs"),
+    path("redoc/", RedocDocsView.as_view(url_name="api:schema"), name="redoc"),
     *router.urls,
+    path("", include("opendata.urls")),
     re_path(r"^[\s\S]*/$", not_found),
 ]

@@ -221,14 +221,6 @@ def text_search(term: str, fields=(), translated_fields=()) -> Q:
     return query
 
 
-def search_filter():
-    return django_filters.CharFilter(
-        method="filter_q",
-        label=_("Text search"),
-        help_text=_("Words to look for in names and titles (either language), case-insensitive."),
-    )
-
-
 # Fields -------------------------------------------------------------------------------
 
 

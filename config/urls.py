@@ -2,9 +2,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from config import views
 from config.sitemaps import SITEMAPS
+from opendata.views import data_page
 from partners.views import home
 
 urlpatterns = [
@@ -23,4 +25,7 @@ urlpatterns += i18n_patterns(
     path("", include("partners.urls")),
     path("", include("programmes.urls")),
     path("", include("documents.urls")),
+    path("", include("search.urls")),
+    path("", include("editorial.urls")),
+    path(_("data/"), data_page, name="data"),
 )

@@ -1,3 +1,6 @@
+import uuid
+
+from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
@@ -8,14 +11,34 @@ from django.views.decorators.http import require_GET
 @require_GET
 @never_cache
 def healthz(request):
-    """Liveness and readiness: 200 when the database answers, 503 when it does not."""
+    """Liveness and readiness: 200 when the database and the cache answer, else 503 naming
+    what failed (a load balancer takes this process out of rotation until it recovers)."""
+    checks = {"database": _database_status(), "cache": _cache_status()}
+    healthy = all(status == "ok" for status in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
+    )
+
+
+def _database_status() -> str:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception as error:  # any database failure means "not ready"
-        return JsonResponse({"status": "error", "database": str(error)}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        return f"error: {error}"
+    return "ok"
+
+
+def _cache_status() -> str:
+    key = f"healthz:{uuid.uuid4().hex}"
+    try:
+        cache.set(key, "ok", timeout=10)
+        answer = cache.get(key)
+        cache.delete(key)
+    except Exception as error:  # a cache that cannot be reached raises its own errors
+        return f"error: {error}"
+    return "ok" if answer == "ok" else "error: the cache did not return what was stored"
 
 
 @require_GET

@@ -12,6 +12,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from documents.diffing import html_diff
 from documents.forms import CitationRequoteForm, DocumentImportForm
@@ -25,11 +26,49 @@ class CitationInline(GenericTabularInline):
 
     model = Citation
     extra = 0
-    fields = ["version", "quote", "field", "prefix", "suffix", "status", "note"]
-    readonly_fields = ["status"]
+    fields = ["version", "quote", "field", "prefix", "suffix", "status", "review", "note"]
+    readonly_fields = ["status", "review"]
     autocomplete_fields = ["version"]
     verbose_name = _("citation (source passage)")
     verbose_name_plural = _("citations (source passages)")
+
+    @admin.display(description=_("review"))
+    def review(self, obj):
+        return review_display(obj)
+
+
+def review_display(citation):
+    if citation.pk is None or citation.reviewed_at is None:
+        return _("Not reviewed")
+    if citation.review_is_stale:
+        return _("Review stale: the passage changed since %(date)s") % {
+            "date": citation.reviewed_at.date().isoformat()
+        }
+    return _("Reviewed by %(user)s on %(date)s") % {
+        "user": citation.reviewed_by or _("the seed corpus"),
+        "date": citation.reviewed_at.date().isoformat(),
+    }
+
+
+class CitationReviewFilter(admin.SimpleListFilter):
+    title = _("review")
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("reviewed", _("Reviewed")),
+            ("not_reviewed", _("Not reviewed, or stale")),
+            ("stale", _("Review stale")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "reviewed":
+            return queryset.reviewed()
+        if self.value() == "not_reviewed":
+            return queryset.not_reviewed()
+        if self.value() == "stale":
+            return queryset.not_reviewed().filter(reviewed_at__isnull=False)
+        return queryset
 
 
 class DocumentVersionInline(admin.TabularInline):
@@ -45,7 +84,7 @@ class DocumentVersionInline(admin.TabularInline):
 
 
 @admin.register(SourceDocument)
-class SourceDocumentAdmin(TranslationAdmin):
+class SourceDocumentAdmin(SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["title", "publisher", "language", "kind", "version_count"]
     list_filter = ["language", "kind", "publisher"]
     search_fields = ["title_fr", "title_en", "slug", "url"]
@@ -146,7 +185,7 @@ class SourceDocumentAdmin(TranslationAdmin):
 
 
 @admin.register(DocumentVersion)
-class DocumentVersionAdmin(admin.ModelAdmin):
+class DocumentVersionAdmin(SimpleHistoryAdmin):
     list_display = [
         "__str__",
         "is_current",
@@ -166,6 +205,8 @@ class DocumentVersionAdmin(admin.ModelAdmin):
             .get_queryset(request)
             .select_related("document")
             .annotate(number_of_citations=Count("citations"))
+            # Grouping drops the default ordering, which the autocomplete's pages need.
+            .order_by("document", "-number")
         )
 
     fields = [
@@ -238,12 +279,13 @@ def version_diff(old: DocumentVersion, new: DocumentVersion):
 
 
 @admin.register(Citation)
-class CitationAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "claim_display", "version", "status", "checked_at"]
-    list_filter = ["status", "content_type", "version__document"]
+class CitationAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "claim_display", "version", "status", "review", "checked_at"]
+    list_filter = ["status", CitationReviewFilter, "content_type", "version__document"]
     search_fields = ["quote", "note"]
     autocomplete_fields = ["version"]
-    readonly_fields = ["passage", "start", "end", "status", "checked_at"]
+    readonly_fields = ["passage", "start", "end", "status", "checked_at", "review"]
+    actions = ["review_citations"]
     fields = [
         "content_type",
         "object_id",
@@ -257,9 +299,36 @@ class CitationAdmin(admin.ModelAdmin):
         "end",
         "status",
         "checked_at",
+        "review",
         "note",
     ]
-    list_select_related = ["version__document", "content_type"]
+    list_select_related = ["version__document", "content_type", "reviewed_by"]
+
+    def has_review_permission(self, request, obj=None):
+        return request.user.has_perm("documents.review_citation")
+
+    @admin.display(description=_("review"))
+    def review(self, obj):
+        return review_display(obj)
+
+    @admin.action(
+        permissions=["review"],
+        description=_("Confirm that each quote supports its claim (reviewed by me, now)"),
+    )
+    def review_citations(self, request, queryset):
+        done, refused = 0, []
+        for citation in queryset:
+            try:
+                citation.review(request.user)
+            except ValidationError as error:
+                refused.append(f"{citation}: {' '.join(error.messages)}")
+            else:
+                done += 1
+        if done:
+            message = _("%(count)d citation(s) reviewed.") % {"count": done}
+            self.message_user(request, message, messages.SUCCESS)
+        for problem in refused:
+            self.message_user(request, problem, messages.ERROR)
 
     @admin.display(description=_("claim"))
     def claim_display(self, obj):

@@ -1,12 +1,15 @@
 """Filters of the read API for documents, versions and citations."""
 
 import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from config.api_base import IsoDateFilter, StableOrderingFilter, search_filter, text_search
+from config.api_base import IsoDateFilter, StableOrderingFilter, text_search
 from documents.models import Citation, DocumentVersion, SourceDocument
 from documents.serializers import CLAIM_ROUTES
 from partners.filters import partner_filter
+from search.filters import api_query, full_text_filter
+from search.selectors import matching_documents
 
 CLAIM_APPS = ["partners", "programmes"]
 YES_OR_NO = [("true", _("yes")), ("false", _("no"))]
@@ -22,7 +25,12 @@ class DocumentFilter(django_filters.FilterSet):
     publisher = partner_filter(_("Slug of the publishing partner."))
     language = django_filters.ChoiceFilter(choices=SourceDocument.Language.choices)
     kind = django_filters.ChoiceFilter(choices=SourceDocument.Kind.choices)
-    q = search_filter()
+    q = full_text_filter(
+        _(
+            "Words of the current text, in French or English, whatever the accents and case; "
+            "or of the title, as written."
+        )
+    )
     ordering = StableOrderingFilter(fields=["title", "slug", "language"])
 
     class Meta:
@@ -30,7 +38,12 @@ class DocumentFilter(django_filters.FilterSet):
         fields = []
 
     def filter_q(self, queryset, name, value: str):
-        return queryset.filter(text_search(value, fields=["slug"], translated_fields=["title"]))
+        # The words of the current text as the search finds them, or the title as written.
+        found = matching_documents(SourceDocument.objects.all(), api_query(value))
+        return queryset.filter(
+            Q(pk__in=found.values("pk"))
+            | text_search(value, fields=["slug"], translated_fields=["title"])
+        )
 
 
 class VersionFilter(django_filters.FilterSet):

@@ -29,6 +29,9 @@ SOURCE_ERROR_MESSAGES = {
     "not_found": _("No such file: %(origin)s."),
     "unreadable": _("%(origin)s cannot be read."),
     "empty": _("%(origin)s is empty."),
+    "binary": _(
+        "%(origin)s is not text (a PDF, an image…); only HTML pages and plain text are imported."
+    ),
     "too_large": _("%(origin)s is larger than %(max_bytes)d bytes; it was not imported."),
     "bad_scheme": _("%(origin)s: only http and https addresses can be imported."),
     "unsupported_type": _(

@@ -1,8 +1,9 @@
 import hashlib
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -168,6 +169,19 @@ class CitationQuerySet(models.QuerySet):
             content_type=ContentType.objects.get_for_model(claim), object_id=claim.pk
         )
 
+    def reviewed(self):
+        """Citations a reviewer confirmed in the very place they stand now."""
+        return self.filter(
+            reviewed_at__isnull=False,
+            reviewed_version=models.F("version"),
+            reviewed_start=models.F("start"),
+            reviewed_end=models.F("end"),
+        )
+
+    def not_reviewed(self):
+        """Never reviewed, or reviewed before the quote moved (re-anchoring, re-quoting)."""
+        return self.exclude(pk__in=self.reviewed().values("pk"))
+
 
 class CitationStatus(models.TextChoices):
     VERIFIED = "verified", _("Verified")
@@ -261,12 +275,44 @@ class Citation(models.Model):
         help_text=_("From 0 to 1: how close the suggested passage is to the old quote."),
     )
 
+    # A reviewer confirmed that the quote supports the claim. The passage reviewed is kept:
+    # a version's text never changes, so (version, start, end) is the quote, and a review
+    # goes stale as soon as the citation stands anywhere else (``is_reviewed``).
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True, editable=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_version = models.ForeignKey(
+        DocumentVersion,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("version reviewed"),
+    )
+    reviewed_start = models.PositiveIntegerField(
+        _("start offset reviewed"), null=True, blank=True, editable=False
+    )
+    reviewed_end = models.PositiveIntegerField(
+        _("end offset reviewed"), null=True, blank=True, editable=False
+    )
+
     objects = CitationQuerySet.as_manager()
 
     class Meta:
         ordering = ["version", "start"]
         verbose_name = _("citation")
         verbose_name_plural = _("citations")
+        permissions = [
+            ("review_citation", _("Can confirm that a citation's quote supports its claim"))
+        ]
         indexes = [models.Index(fields=["content_type", "object_id"])]
         constraints = [
             models.CheckConstraint(condition=~models.Q(quote=""), name="citation_quote_not_empty"),
@@ -324,6 +370,31 @@ class Citation(models.Model):
     @property
     def is_supporting(self):
         return self.status in self.SUPPORTING_STATUSES
+
+    @property
+    def is_reviewed(self):
+        return self.reviewed_at is not None and (
+            self.reviewed_version_id,
+            self.reviewed_start,
+            self.reviewed_end,
+        ) == (self.version_id, self.start, self.end)
+
+    @property
+    def review_is_stale(self):
+        """Reviewed once, but the citation has moved since."""
+        return self.reviewed_at is not None and not self.is_reviewed
+
+    def review(self, user):
+        """Record that ``user`` confirmed the quote supports the claim, here and now."""
+        if not user.has_perm("documents.review_citation"):
+            raise PermissionDenied(_("You may not review citations."))
+        if not self.is_supporting:
+            raise ValidationError(_("Only a verified or moved citation can be reviewed."))
+        self.reviewed_at, self.reviewed_by = timezone.now(), user
+        self.reviewed_version_id = self.version_id
+        self.reviewed_start, self.reviewed_end = self.start, self.end
+        self._history_user = user
+        self.save()
 
     def anchor(self):
         """Find the quote in its version and record where it stands, or raise a

@@ -15,10 +15,12 @@ from pathlib import Path
 import yaml
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from documents.anchoring import normalise
 from documents.models import Citation, DocumentVersion, SourceDocument
+from editorial.models import PublicationState, Publishable
 from partners.dates import PreciseDate
 from partners.models import Event, Partner, PartnerAlias, Relationship
 from programmes.models import Participation, Programme
@@ -159,6 +161,7 @@ class SeedLoader:
     def __init__(self, directory: Path):
         self.directory = directory
         self.report = SeedReport()
+        self.now = timezone.now()
         self.partners: dict[str, Partner] = {}
         self.programmes: dict[str, Programme] = {}
         self.relationships: dict[str, Relationship] = {}
@@ -188,7 +191,7 @@ class SeedLoader:
         instance = model.objects.filter(**lookup).first()
         created = instance is None
         if created:
-            instance = model(**lookup, **values)
+            instance = model(**lookup, **values, **self.initial_state(model, lookup))
             changed = values
         else:
             changed = {k: v for k, v in values.items() if getattr(instance, k) != v}
@@ -212,6 +215,21 @@ class SeedLoader:
             getattr(instance, name).set(objects)
         self.report.count(model, "created" if created else "updated")
         return instance
+
+    def initial_state(self, model, lookup: dict) -> dict:
+        """A seeded record is published, and a seeded citation reviewed: the corpus was
+        checked against its texts before it was committed. Only on creation, so a later
+        reload leaves what curators and reviewers have done since."""
+        if issubclass(model, Publishable):
+            return {"publication_state": PublicationState.PUBLISHED, "reviewed_at": self.now}
+        if model is Citation:
+            return {
+                "reviewed_at": self.now,
+                "reviewed_version": lookup["version"],
+                "reviewed_start": lookup["start"],
+                "reviewed_end": lookup["end"],
+            }
+        return {}
 
     def lookup(self, registry: dict, slug: str, kind: str, label: str):
         try:

@@ -1,15 +1,16 @@
 """Reads of provenance, shared by the public pages and the API.
 
-A claim is shown to the public only when at least one of its citations supports it
-(``verified`` or ``moved``); its sources are those citations, fetched in one query per
-list with the document and publisher they need.
+A claim is shown to the public only when it is published, with the records it depends on
+(``Publishable`` in ``editorial/models.py``), and at least one of its citations supports
+it (``verified`` or ``moved``); its sources are those citations, fetched in one query per
+list with the document and publisher they need. Staff previews see drafts too.
 """
 
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.prefetch import GenericPrefetch
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -38,9 +39,11 @@ def with_sources(queryset: QuerySet, lookup: str = "citations") -> QuerySet:
     )
 
 
-def only_supported(queryset: QuerySet) -> QuerySet:
-    """Keep the claims that at least one supporting citation backs."""
+def only_supported(queryset: QuerySet, preview: bool = False) -> QuerySet:
+    """Keep the published claims that at least one supporting citation backs (with
+    ``preview``, the claims not taken down, whatever their state)."""
     content_type = ContentType.objects.get_for_model(queryset.model)
+    queryset = queryset.previewable() if preview else queryset.published()
     return queryset.filter(
         Exists(
             Citation.objects.supporting().filter(
@@ -50,9 +53,29 @@ def only_supported(queryset: QuerySet) -> QuerySet:
     )
 
 
-def public_claims(queryset: QuerySet) -> QuerySet:
-    """What the public sees of a set of claims: the supported ones, with their sources."""
-    return with_sources(only_supported(queryset))
+def public_claims(queryset: QuerySet, preview: bool = False) -> QuerySet:
+    """What the public sees of a set of claims: the published and supported ones, with
+    their sources."""
+    return with_sources(only_supported(queryset, preview=preview))
+
+
+def claim_models() -> list:
+    from partners.models import Event, Partner, Relationship
+    from programmes.models import Participation, Programme
+
+    return [Partner, Relationship, Event, Programme, Participation]
+
+
+def of_public_claims(citations: QuerySet) -> QuerySet:
+    """Keep the citations whose claim the public may see: a draft's passages stay hidden
+    on document pages and in the API too."""
+    public = Q()
+    for model in claim_models():
+        public |= Q(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id__in=model.objects.published().values("pk"),
+        )
+    return citations.filter(public)
 
 
 def number_footnotes(claims) -> list[Citation]:
@@ -140,7 +163,7 @@ def document_page(slug: str, number: int | None = None) -> DocumentPage:
         raise Http404("No such version of this document.")
     version = DocumentVersion.objects.get(pk=version.pk)
     citations = list(
-        Citation.objects.supporting()
+        of_public_claims(Citation.objects.supporting())
         .filter(version=version)
         .select_related("content_type")
         .prefetch_related(_claims_prefetch())
@@ -161,7 +184,7 @@ def document_page(slug: str, number: int | None = None) -> DocumentPage:
 def api_citations() -> QuerySet:
     """Supporting citations, each with its passage, document, publisher and claim."""
     return (
-        Citation.objects.supporting()
+        of_public_claims(Citation.objects.supporting())
         .select_related("version__document__publisher", "content_type")
         .defer(*PASSAGE_ONLY)
         .prefetch_related(_claims_prefetch())

@@ -87,6 +87,14 @@ def from_bytes(data: bytes, name: str, content_type: str = "", charset: str | No
     """A ``RawSource`` from the bytes of a file or an upload called ``name``."""
     if not data.strip():
         raise SourceError("empty", f"{name} is empty.", origin=name)
+    # Text and HTML never hold a NUL byte; PDFs, images and archives do (and PostgreSQL
+    # refuses NUL in text). Decoding would turn them into pages of noise.
+    if b"\x00" in data:
+        raise SourceError(
+            "binary",
+            f"{name} is not text (a PDF, an image…); only HTML pages and plain text are imported.",
+            origin=name,
+        )
     content = decode(data, charset)
     suffix = Path(name).suffix.lower()
     if content_type in HTML_TYPES or suffix in HTML_SUFFIXES:

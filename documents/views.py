@@ -1,6 +1,6 @@
 from django.shortcuts import render
 
-from documents import selectors
+from documents import linked_data, selectors
 
 
 def document_list(request):
@@ -8,8 +8,9 @@ def document_list(request):
 
 
 def document_detail(request, slug, number=None):
+    page = selectors.document_page(slug, number)
     return render(
         request,
         "documents/document_detail.html",
-        {"page": selectors.document_page(slug, number)},
+        {"page": page, "linked_data": linked_data.document_page(request, page)},
     )

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from documents.admin import CitationInline
+from editorial.admin import PublishableAdmin
+from editorial.views import preview_url
 from partners.forms import PreciseDateField, PreciseDateModelForm
 from partners.models import Event, Partner, PartnerAlias, Relationship
 
@@ -13,7 +15,7 @@ class PartnerAliasInline(admin.TabularInline):
 
 
 @admin.register(Partner)
-class PartnerAdmin(TranslationAdmin):
+class PartnerAdmin(PublishableAdmin, TranslationAdmin):
     list_display = ["name", "acronym", "kind", "iso_code", "status"]
     list_filter = ["kind", "status"]
     search_fields = [
@@ -53,7 +55,7 @@ class EventInline(admin.TabularInline):
 
 
 @admin.register(Relationship)
-class RelationshipAdmin(TranslationAdmin):
+class RelationshipAdmin(PublishableAdmin, TranslationAdmin):
     form = RelationshipForm
     list_display = ["title", "subject", "counterpart", "status", "start"]
     list_filter = ["status", "subject"]
@@ -62,6 +64,10 @@ class RelationshipAdmin(TranslationAdmin):
     prepopulated_fields = {"slug": ["title_en"]}
     list_select_related = ["subject", "counterpart"]
     inlines = [EventInline, CitationInline]
+
+    def view_on_site(self, obj):
+        # A draft has no public page yet: staff see its preview instead.
+        return obj.get_absolute_url() if obj.is_published else preview_url(obj)
 
 
 class EventForm(PreciseDateModelForm):
@@ -74,7 +80,7 @@ class EventForm(PreciseDateModelForm):
 
 
 @admin.register(Event)
-class EventAdmin(TranslationAdmin):
+class EventAdmin(PublishableAdmin, TranslationAdmin):
     form = EventForm
     list_display = ["title", "date", "kind", "relationship", "programme", "figure"]
     list_filter = ["kind", "relationship", "start_precision"]

@@ -11,11 +11,14 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from config.api_base import IsoDateFilter, StableOrderingFilter, search_filter, text_search
-from partners.models import Event, EventKind, Partner, PartnerAlias, Relationship
+from config.api_base import IsoDateFilter, StableOrderingFilter
+from partners.models import Event, EventKind, Partner, Relationship
 from partners.selectors import in_force_on, period_begins_by, period_ends_by_or_after
 from programmes.models import Programme
 from programmes.selectors import supported_participations
+from search.filters import api_query, full_text_filter
+from search.models import Entry
+from search.selectors import matching_records
 
 
 def partner_filter(help_text, **kwargs):
@@ -78,7 +81,7 @@ class PartnerFilter(django_filters.FilterSet):
     programme = programme_filter(
         _("Slug of a programme: partners that take part in it."), method="filter_programme"
     )
-    q = search_filter()
+    q = full_text_filter()
     ordering = StableOrderingFilter(fields=["name", "slug", "kind"])
 
     class Meta:
@@ -91,11 +94,7 @@ class PartnerFilter(django_filters.FilterSet):
         )
 
     def filter_q(self, queryset, name, value: str):
-        aliases = PartnerAlias.objects.filter(partner=OuterRef("pk"), name__icontains=value)
-        return queryset.filter(
-            text_search(value, translated_fields=["name", "short_name", "acronym"])
-            | Q(Exists(aliases))
-        )
+        return matching_records(queryset, Entry.Kind.PARTNER, api_query(value))
 
 
 class RelationshipFilter(PeriodFilterSet):
@@ -105,7 +104,7 @@ class RelationshipFilter(PeriodFilterSet):
     subject = partner_filter(_("Slug of the subject partner (NATO, France…)."))
     counterpart = partner_filter(_("Slug of the counterpart partner (Serbia, the OSCE…)."))
     status = django_filters.ChoiceFilter(choices=Relationship.Status.choices)
-    q = search_filter()
+    q = full_text_filter()
     ordering = StableOrderingFilter(
         fields=["title", "slug", ("start_date", "start"), ("end_date", "end")],
         nulls_last=["start_date", "end_date"],
@@ -119,18 +118,7 @@ class RelationshipFilter(PeriodFilterSet):
         return queryset.involving(value)
 
     def filter_q(self, queryset, name, value: str):
-        return queryset.filter(
-            text_search(
-                value,
-                translated_fields=[
-                    "title",
-                    "subject__name",
-                    "subject__acronym",
-                    "counterpart__name",
-                    "counterpart__acronym",
-                ],
-            )
-        )
+        return matching_records(queryset, Entry.Kind.RELATIONSHIP, api_query(value))
 
 
 class EventFilter(django_filters.FilterSet):
@@ -156,7 +144,7 @@ class EventFilter(django_filters.FilterSet):
     date_before = period_bound_filter(
         "start", "before", _("YYYY-MM-DD: the event may fall on or before this day.")
     )
-    q = search_filter()
+    q = full_text_filter()
     ordering = StableOrderingFilter(fields=[("start_date", "date"), "title", "slug"])
 
     class Meta:
@@ -173,4 +161,4 @@ class EventFilter(django_filters.FilterSet):
         )
 
     def filter_q(self, queryset, name, value: str):
-        return queryset.filter(text_search(value, translated_fields=["title", "place"]))
+        return matching_records(queryset, Entry.Kind.EVENT, api_query(value))

@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from editorial.models import Publishable, PublishableQuerySet
 from partners.dates import (
     date_pair_constraints,
     end_after_start_constraint,
@@ -23,7 +24,11 @@ class PartnerKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Partner(models.Model):
+class PartnerQuerySet(PublishableQuerySet):
+    pass
+
+
+class Partner(Publishable):
     Kind = PartnerKind
 
     class Status(models.TextChoices):
@@ -44,10 +49,13 @@ class Partner(models.Model):
     )
     citations = GenericRelation("documents.Citation", related_query_name="partner")
 
+    objects = PartnerQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
+        permissions = [("publish_partner", _("Can approve and publish partners"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["iso_code"],
@@ -108,7 +116,9 @@ class PartnerAlias(models.Model):
         return self.name
 
 
-class RelationshipQuerySet(models.QuerySet):
+class RelationshipQuerySet(PublishableQuerySet):
+    depends_on = ("subject", "counterpart")
+
     def involving(self, partner):
         return self.filter(models.Q(subject=partner) | models.Q(counterpart=partner))
 
@@ -119,7 +129,7 @@ class RelationshipStatus(models.TextChoices):
     ENDED = "ended", _("Ended")
 
 
-class Relationship(models.Model):
+class Relationship(Publishable):
     """An ordered pair of partners: NATO (subject) and Serbia (counterpart)."""
 
     Status = RelationshipStatus
@@ -157,6 +167,7 @@ class Relationship(models.Model):
         ordering = ["title"]
         verbose_name = _("relationship")
         verbose_name_plural = _("relationships")
+        permissions = [("publish_relationship", _("Can approve and publish relationships"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["subject", "counterpart"], name="relationship_pair_unique"
@@ -206,7 +217,12 @@ class EventKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Event(models.Model):
+class EventQuerySet(PublishableQuerySet):
+    depends_on = ("relationship", "relationship__subject", "relationship__counterpart")
+    depends_on_optional = ("programme", "programme__run_by", "programme__parent")
+
+
+class Event(Publishable):
     """A dated milestone of a relationship."""
 
     Kind = EventKind
@@ -243,6 +259,8 @@ class Event(models.Model):
     figure_unit = models.CharField(_("figure unit"), max_length=255, blank=True)
     citations = GenericRelation("documents.Citation", related_query_name="event")
 
+    objects = EventQuerySet.as_manager()
+
     date = precise_date_property("start_date", "start_precision")
     end = precise_date_property("end_date", "end_precision")
 
@@ -250,6 +268,7 @@ class Event(models.Model):
         ordering = ["start_date", "title"]
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        permissions = [("publish_event", _("Can approve and publish events"))]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(start_precision__in=["year", "month", "day"]),

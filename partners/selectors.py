@@ -5,7 +5,7 @@ import operator
 from dataclasses import dataclass
 from functools import reduce
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from documents.selectors import (
@@ -16,19 +16,33 @@ from documents.selectors import (
 from partners.dates import DatePrecision, PreciseDate, truncate
 from partners.models import Event, Partner, Relationship
 from programmes.models import Participation
-from programmes.selectors import public_participations
+from programmes.selectors import (
+    public_participations,
+    public_programmes,
+    supported_participations,
+)
 
 
-def public_events() -> QuerySet:
+def involved_partners(preview: bool = False) -> Prefetch:
+    """An event's partners, less those the public may not see."""
+    partners = Partner.objects.all()
+    partners = partners.previewable() if preview else partners.published()
+    return Prefetch("partners", queryset=partners)
+
+
+def public_events(preview: bool = False) -> QuerySet:
     return public_claims(
         Event.objects.select_related(
             "relationship__subject", "relationship__counterpart", "programme"
-        ).prefetch_related("partners")
+        ).prefetch_related(involved_partners(preview)),
+        preview=preview,
     ).order_by("start_date", "pk")
 
 
-def public_relationships() -> QuerySet:
-    return public_claims(Relationship.objects.select_related("subject", "counterpart"))
+def public_relationships(preview: bool = False) -> QuerySet:
+    return public_claims(
+        Relationship.objects.select_related("subject", "counterpart"), preview=preview
+    )
 
 
 def public_partners() -> QuerySet:
@@ -49,12 +63,17 @@ class RelationshipPage:
     footnotes: list
 
 
-def relationship_page(slug: str) -> RelationshipPage:
+def relationship_page(slug: str, preview: bool = False) -> RelationshipPage:
     """A relationship with its timeline, the counterpart's programmes and numbered footnotes.
-    A fixed number of queries, whatever the number of events or citations."""
-    relationship = get_object_or_404(public_relationships(), slug=slug)
-    events = list(public_events().filter(relationship=relationship))
-    participations = list(public_participations().filter(partner=relationship.counterpart_id))
+    A fixed number of queries, whatever the number of events or citations.
+
+    ``preview``: the page as it would look once published, for staff — drafts and records
+    in review are shown as if published (unpublished ones stay out)."""
+    relationship = get_object_or_404(public_relationships(preview), slug=slug)
+    events = list(public_events(preview).filter(relationship=relationship))
+    participations = list(
+        public_participations(preview).filter(partner=relationship.counterpart_id)
+    )
     footnotes = number_footnotes([relationship, *events, *participations])
     return RelationshipPage(
         relationship=relationship,
@@ -111,7 +130,9 @@ def api_relationships() -> QuerySet:
 
 def api_events() -> QuerySet:
     return public_claims(
-        Event.objects.select_related("relationship", "programme").prefetch_related("partners")
+        Event.objects.select_related("relationship", "programme").prefetch_related(
+            involved_partners()
+        )
     ).order_by("start_date", "title", "pk")
 
 
@@ -145,4 +166,23 @@ def in_force_on(queryset: QuerySet, day: datetime.date) -> QuerySet:
     return queryset.filter(
         period_begins_by("start", day),
         Q(end_date__isnull=True) | period_ends_by_or_after("end", day),
+    )
+
+
+def partner_network(kind: str = "", on: datetime.date | None = None) -> list[Participation]:
+    """Who takes part in what: the public participations whose partner and programme are
+    public too, optionally only programmes of one kind, or only participations in force
+    ``on`` a day. One query."""
+    participations = supported_participations().filter(
+        partner__in=public_partners().values("pk"),
+        programme__in=public_programmes().values("pk"),
+    )
+    if kind:
+        participations = participations.filter(programme__kind=kind)
+    if on:
+        participations = in_force_on(participations, on)
+    return list(
+        participations.select_related("partner", "programme").order_by(
+            "programme__name", "partner__name", "pk"
+        )
     )

@@ -1,7 +1,9 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from partners import selectors
+from partners import linked_data, selectors
+from partners.forms import NetworkFilterForm
+from partners.network import lay_out
 from programmes.selectors import programme_list
 
 PAGE_SIZE = 50
@@ -31,7 +33,12 @@ def partner_list(request):
 
 
 def partner_detail(request, slug):
-    return render(request, "partners/partner_detail.html", {"page": selectors.partner_page(slug)})
+    page = selectors.partner_page(slug)
+    return render(
+        request,
+        "partners/partner_detail.html",
+        {"page": page, "linked_data": linked_data.partner_page(request, page)},
+    )
 
 
 def relationship_list(request):
@@ -43,6 +50,26 @@ def relationship_list(request):
 
 
 def relationship_detail(request, slug):
+    page = selectors.relationship_page(slug)
     return render(
-        request, "partners/relationship_detail.html", {"page": selectors.relationship_page(slug)}
+        request,
+        "partners/relationship_detail.html",
+        {"page": page, "linked_data": linked_data.relationship_page(request, page)},
+    )
+
+
+def network(request):
+    form = NetworkFilterForm(request.GET)
+    if form.is_valid():
+        participations = selectors.partner_network(
+            form.cleaned_data["kind"], form.cleaned_data["on"]
+        )
+        status = 200
+    else:
+        participations, status = [], 400
+    return render(
+        request,
+        "partners/network.html",
+        {"form": form, "graph": lay_out(participations), "participations": participations},
+        status=status,
     )

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from documents.admin import CitationInline
+from editorial.admin import PublishableAdmin
 from partners.forms import PreciseDateField, PreciseDateModelForm
 from programmes.models import Participation, Programme
 
@@ -37,7 +38,7 @@ class ParticipationInline(admin.TabularInline):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(TranslationAdmin):
+class ProgrammeAdmin(PublishableAdmin, TranslationAdmin):
     form = ProgrammeForm
     list_display = ["name", "acronym", "kind", "run_by", "parent", "start"]
     list_filter = ["kind", "run_by"]
@@ -49,7 +50,7 @@ class ProgrammeAdmin(TranslationAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(TranslationAdmin):
+class ParticipationAdmin(PublishableAdmin, TranslationAdmin):
     form = ParticipationForm
     list_display = ["partner", "programme", "role", "start", "end", "status"]
     list_filter = ["role", "status", "programme__kind", "programme"]

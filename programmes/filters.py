@@ -1,14 +1,17 @@
 """Filters of the read API for programmes and participations."""
 
 import django_filters
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from config.api_base import StableOrderingFilter, search_filter, text_search
+from config.api_base import StableOrderingFilter, text_search
 from partners.filters import PeriodFilterSet, partner_filter, programme_filter
 from partners.models import Partner
 from programmes.models import Participation, Programme
 from programmes.selectors import supported_participations
+from search.filters import api_query, full_text_filter
+from search.models import Entry
+from search.selectors import matching_records
 
 
 class ProgrammeFilter(PeriodFilterSet):
@@ -18,7 +21,7 @@ class ProgrammeFilter(PeriodFilterSet):
     partner = partner_filter(
         _("Slug of a partner: programmes it takes part in."), method="filter_partner"
     )
-    q = search_filter()
+    q = full_text_filter()
     ordering = StableOrderingFilter(
         fields=["name", "slug", "kind", ("start_date", "start"), ("end_date", "end")],
         nulls_last=["start_date", "end_date"],
@@ -34,7 +37,7 @@ class ProgrammeFilter(PeriodFilterSet):
         )
 
     def filter_q(self, queryset, name, value: str):
-        return queryset.filter(text_search(value, translated_fields=["name", "acronym"]))
+        return matching_records(queryset, Entry.Kind.PROGRAMME, api_query(value))
 
 
 class ParticipationFilter(PeriodFilterSet):
@@ -42,7 +45,12 @@ class ParticipationFilter(PeriodFilterSet):
     programme = programme_filter(_("Slug of the programme (e.g. pfp)."))
     role = django_filters.ChoiceFilter(choices=Participation.Role.choices)
     status = django_filters.ChoiceFilter(choices=Participation.Status.choices)
-    q = search_filter()
+    q = full_text_filter(
+        _(
+            "Names of the partner or of the programme (as the search finds them, or as "
+            "written), or words of the note."
+        )
+    )
     ordering = StableOrderingFilter(
         fields=[
             ("start_date", "start"),
@@ -59,15 +67,20 @@ class ParticipationFilter(PeriodFilterSet):
         fields = []
 
     def filter_q(self, queryset, name, value: str):
+        # The names of its partner or programme as the search finds them (accents,
+        # acronyms, aliases), or the words of its note and names as written.
+        query = api_query(value)
+        partners = matching_records(Partner.objects.all(), Entry.Kind.PARTNER, query)
+        programmes = matching_records(Programme.objects.all(), Entry.Kind.PROGRAMME, query)
+        written = [
+            "note",
+            "partner__name",
+            "partner__acronym",
+            "programme__name",
+            "programme__acronym",
+        ]
         return queryset.filter(
-            text_search(
-                value,
-                translated_fields=[
-                    "note",
-                    "partner__name",
-                    "partner__acronym",
-                    "programme__name",
-                    "programme__acronym",
-                ],
-            )
+            Q(partner__in=partners)
+            | Q(programme__in=programmes)
+            | text_search(value, translated_fields=written)
         )

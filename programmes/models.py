@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from editorial.models import Publishable, PublishableQuerySet
 from partners.dates import (
     date_pair_constraints,
     end_after_start_constraint,
@@ -29,7 +30,11 @@ class ProgrammeKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Programme(models.Model):
+class ProgrammeQuerySet(PublishableQuerySet):
+    depends_on_optional = ("run_by", "parent")
+
+
+class Programme(Publishable):
     """A framework, programme, trust fund, initiative, centre or mission."""
 
     Kind = ProgrammeKind
@@ -61,6 +66,8 @@ class Programme(models.Model):
     description = models.TextField(_("description"), blank=True)
     citations = GenericRelation("documents.Citation", related_query_name="programme")
 
+    objects = ProgrammeQuerySet.as_manager()
+
     start = precise_date_property("start_date", "start_precision")
     end = precise_date_property("end_date", "end_precision")
 
@@ -68,6 +75,7 @@ class Programme(models.Model):
         ordering = ["name"]
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
+        permissions = [("publish_programme", _("Can approve and publish programmes"))]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(parent=models.F("id")), name="programme_not_own_parent"
@@ -118,7 +126,12 @@ class ParticipationStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
 
 
-class Participation(models.Model):
+class ParticipationQuerySet(PublishableQuerySet):
+    depends_on = ("partner", "programme")
+    depends_on_optional = ("programme__run_by", "programme__parent")
+
+
+class Participation(Publishable):
     """A partner's part in a programme: Serbia, participant in the PfP since 2006."""
 
     Role = ParticipationRole
@@ -145,6 +158,8 @@ class Participation(models.Model):
     note = models.TextField(_("note"), blank=True)
     citations = GenericRelation("documents.Citation", related_query_name="participation")
 
+    objects = ParticipationQuerySet.as_manager()
+
     start = precise_date_property("start_date", "start_precision")
     end = precise_date_property("end_date", "end_precision")
 
@@ -152,6 +167,7 @@ class Participation(models.Model):
         ordering = ["programme__name", "start_date", "partner__name"]
         verbose_name = _("participation")
         verbose_name_plural = _("participations")
+        permissions = [("publish_participation", _("Can approve and publish participations"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["partner", "programme", "role", "start_date"],

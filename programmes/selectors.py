@@ -13,9 +13,9 @@ from documents.selectors import (
 from programmes.models import Participation, Programme
 
 
-def public_participations() -> QuerySet:
+def public_participations(preview: bool = False) -> QuerySet:
     return public_claims(
-        Participation.objects.select_related("partner", "programme__run_by")
+        Participation.objects.select_related("partner", "programme__run_by"), preview=preview
     ).order_by("start_date", "programme__name", "pk")
 
 

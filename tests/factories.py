@@ -19,6 +19,8 @@ class PartnerFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ["slug"]
 
     slug = factory.Sequence(lambda n: f"partner-{n}")
+    # Published, so tests see what the public sees; a new partner is a draft.
+    publication_state = Partner.State.PUBLISHED
     kind = Partner.Kind.INTERNATIONAL_ORGANISATION
     name_fr = factory.Sequence(lambda n: f"Partenaire {n}")
     name_en = factory.Sequence(lambda n: f"Partner {n}")
@@ -29,6 +31,8 @@ class RelationshipFactory(factory.django.DjangoModelFactory):
         model = Relationship
 
     slug = factory.Sequence(lambda n: f"relationship-{n}")
+    # Published, so tests see what the public sees; a new relationship is a draft.
+    publication_state = Relationship.State.PUBLISHED
     subject = factory.SubFactory(PartnerFactory)
     counterpart = factory.SubFactory(PartnerFactory)
     title_fr = factory.Sequence(lambda n: f"Relation {n}")
@@ -40,6 +44,8 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
         model = Programme
 
     slug = factory.Sequence(lambda n: f"programme-{n}")
+    # Published, so tests see what the public sees; a new programme is a draft.
+    publication_state = Programme.State.PUBLISHED
     kind = Programme.Kind.PROGRAMME
     name_fr = factory.Sequence(lambda n: f"Programme {n}")
     name_en = factory.Sequence(lambda n: f"Programme {n}")
@@ -50,6 +56,8 @@ class EventFactory(factory.django.DjangoModelFactory):
         model = Event
 
     slug = factory.Sequence(lambda n: f"event-{n}")
+    # Published, so tests see what the public sees; a new event is a draft.
+    publication_state = Event.State.PUBLISHED
     relationship = factory.SubFactory(RelationshipFactory)
     kind = Event.Kind.MEETING
     title_fr = factory.Sequence(lambda n: f"Événement {n}")
@@ -62,6 +70,8 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
         model = Participation
 
     partner = factory.SubFactory(PartnerFactory)
+    # Published, so tests see what the public sees; a new participation is a draft.
+    publication_state = Participation.State.PUBLISHED
     programme = factory.SubFactory(ProgrammeFactory)
     role = Participation.Role.PARTICIPANT
     start = "2006"

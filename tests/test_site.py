@@ -10,10 +10,10 @@ def test_the_root_redirects_by_accept_language(client):
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="de").url == "/fr/"
 
 
-def test_healthz_reports_the_database(client):
+def test_healthz_reports_the_database_and_the_cache(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
 
 
 def test_healthz_says_when_the_database_is_down(client, monkeypatch):

@@ -1,0 +1,190 @@
+"""`python -m bench.soak [--duration S] [--clients N] [--edits N]` — see bench/soak/__init__.py."""
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench.soak.cluster import Cluster, free_port
+from bench.soak.curator import Curator, marker
+from bench.soak.load import Faults, Readers
+from bench.soak.server import ROOT, Gunicorn, environment, prepare, wait_until_healthy
+
+PARTNER_FORM = "partner_form"
+
+
+def database(env, mode, argument) -> dict:
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.soak.database", mode, argument],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def curate(curator: Curator, targets: dict, duration: float, report: dict) -> None:
+    """Edits spread over most of the run, the import in the middle, then publishing."""
+    curator.sign_in()
+    partners = targets["partners"]
+    pause = duration * 0.8 / max(1, len(partners))
+    edits, refused = {}, []
+    for number, pk in enumerate(partners):
+        text = marker()
+        if curator.edit(
+            f"/admin/partners/partner/{pk}/change/", PARTNER_FORM, {"description_en": text}
+        ):
+            edits[str(pk)] = text
+        else:
+            refused.append(pk)
+        if number == len(partners) // 2:
+            report["import_accepted"] = curator.import_version(
+                targets["document"]["pk"], targets["new_text"]
+            )
+        time.sleep(pause)
+    report.update(edits=edits, edits_refused=refused)
+    report["published"] = publish(curator, list(edits))
+
+
+def publish(curator: Curator, pks: list[str]) -> dict:
+    """The editorial step: set each edited record to "published" where the admin offers it."""
+    path = "/admin/partners/partner/{}/change/"
+    if not pks or "published" not in curator.form_options(
+        path.format(pks[0]), PARTNER_FORM, "publication_state"
+    ):
+        return {"available": False}
+    accepted = [
+        pk
+        for pk in pks
+        if curator.edit(path.format(pk), PARTNER_FORM, {"publication_state": "published"})
+    ]
+    return {"available": True, "accepted": len(accepted), "refused": len(pks) - len(accepted)}
+
+
+def inject_faults(gunicorn, cluster, base_url, faults, duration, started, recovery) -> None:
+    time.sleep(max(0, started + duration * 0.3 - time.monotonic()))
+    with faults:
+        t0 = time.monotonic()
+        recovery["killed_worker"] = gunicorn.kill_one_worker()
+        while len(gunicorn.workers()) < 2:
+            time.sleep(0.02)
+        wait_until_healthy(base_url, 60)
+        recovery["worker_replaced_s"] = round(time.monotonic() - t0, 3)
+    time.sleep(max(0, started + duration * 0.6 - time.monotonic()))
+    with faults:
+        t0 = time.monotonic()
+        recovery["database_restart_s"] = round(cluster.restart(), 3)
+        wait_until_healthy(base_url, 60)
+        recovery["database_recovered_s"] = round(time.monotonic() - t0, 3)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--duration", type=float, default=60, help="seconds of load")
+    parser.add_argument("--clients", type=int, default=8, help="concurrent readers")
+    parser.add_argument("--edits", type=int, default=20, help="records the curator edits")
+    parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results")
+    args = parser.parse_args()
+
+    cluster, gunicorn = Cluster(), None
+    workdir = Path(tempfile.mkdtemp(prefix="liaison-soak-"))
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    report: dict = {"started": datetime.now(UTC).isoformat(), "workdir": str(workdir)}
+    try:
+        print(f"soak: PostgreSQL on port {cluster.port}, gunicorn on {base_url}", flush=True)
+        cluster.start()
+        env = environment(cluster.url, port, workdir)
+        prepare(env)
+        targets = database(env, "targets", str(args.edits))
+        gunicorn = Gunicorn(env, workdir)
+        gunicorn.start(base_url)
+
+        faults, recovery, curation = Faults(), {}, {}
+        readers = Readers("127.0.0.1", port, args.clients, faults)
+        curator = Curator(
+            "127.0.0.1", port, env["DJANGO_SUPERUSER_USERNAME"], env["DJANGO_SUPERUSER_PASSWORD"]
+        )
+        started = time.monotonic()
+        readers.start()
+        curating = threading.Thread(
+            target=curate, args=(curator, targets, args.duration, curation), daemon=True
+        )
+        curating.start()
+        inject_faults(gunicorn, cluster, base_url, faults, args.duration, started, recovery)
+        time.sleep(max(0, started + args.duration - time.monotonic()))
+        readers.finish()
+        curating.join(timeout=120)
+        elapsed = time.monotonic() - started
+
+        expected = {"edits": curation.get("edits", {}), "document": targets["document"]}
+        found = database(env, "check", json.dumps(expected))
+        load = readers.summary()
+        report.update(
+            duration_s=round(elapsed, 1),
+            clients=args.clients,
+            load=load,
+            requests_per_s=round(load["requests"] / elapsed, 1),
+            recovery=recovery,
+            curator={
+                "edits_saved": len(curation.get("edits", {})),
+                "edits_refused": curation.get("edits_refused", []),
+                "import_accepted": curation.get("import_accepted", False),
+                "published": curation.get("published", {}),
+                "retries": len(curator.log),
+            },
+            database=found,
+        )
+        report["failures"] = failures(report, targets)
+    finally:
+        if gunicorn:
+            gunicorn.stop()
+        cluster.stop()
+
+    args.output.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    path = args.output / f"soak-{stamp}.json"
+    path.write_text(json.dumps(report, indent=2) + "\n")
+    print(json.dumps(report, indent=2))
+    print(f"soak: written to {path.relative_to(ROOT)}")
+    if report["failures"]:
+        print("soak: FAILED: " + "; ".join(report["failures"]), file=sys.stderr)
+        return 1
+    print("soak: passed")
+    return 0
+
+
+def failures(report: dict, targets: dict) -> list[str]:
+    found, load, curator = report["database"], report["load"], report["curator"]
+    problems = []
+    if load["errors_steady"]:
+        problems.append(f"{load['errors_steady']} errors outside the fault windows")
+    if curator["edits_refused"] or curator["edits_saved"] != len(targets["partners"]):
+        problems.append(f"edits refused: {curator['edits_refused']}")
+    if found["edits_missing"]:
+        problems.append(f"edits lost: {found['edits_missing']}")
+    if not curator["import_accepted"] or not found["imported_version_current"]:
+        problems.append("the imported version is not the current one")
+    if found["versions_of_imported_document"] != targets["document"]["versions"] + 1:
+        problems.append("the imported document does not have exactly one more version")
+    if curator["published"].get("refused"):
+        problems.append(f"{curator['published']['refused']} records could not be published")
+    for key in (
+        "versions_with_wrong_hash",
+        "supporting_citations_not_at_their_quote",
+        "documents_with_several_current_versions",
+    ):
+        if found[key]:
+            problems.append(f"{key}: {found[key]}")
+    return problems
+
+
+if __name__ == "__main__":
+    sys.exit(main())

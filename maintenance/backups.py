@@ -1,0 +1,186 @@
+"""Backup and restore of the whole curated content, as one gzip-compressed JSON file.
+
+What is kept: every concrete model of the project's own apps (partners, programmes,
+documents and the others beside them, with their history tables when there are any), and
+the accounts and groups of ``django.contrib.auth`` that curated records and history point
+to. Primary keys are kept, so citations and links stay as they were; content types and
+permissions are named by their natural keys, so the file loads into any database migrated
+to the same code.
+
+The file::
+
+    {"format": "liaison-backup", "version": 1, "created": "…",
+     "manifest": {"counts": {"documents.citation": 512, …},
+                  "version_hashes": {"1": "<sha-256 of version 1's text>", …}},
+     "objects": [ …Django's JSON serialization… ]}
+
+A restore runs in one transaction and checks the manifest before committing: the same
+number of rows of every model, and every version's text hashing to what it hashed to.
+"""
+
+import datetime
+import gzip
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core import serializers
+from django.core.management.color import no_style
+from django.core.serializers.base import DeserializationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection, transaction
+from django.db.models import Model
+from django.utils import timezone
+
+FORMAT = "liaison-backup"
+FORMAT_VERSION = 1
+AUTH_MODELS = ["auth.group", "auth.user"]
+EXCLUDED_APPS = {"maintenance"}
+
+
+class ExactJSONEncoder(DjangoJSONEncoder):
+    """Django's encoder, but times keep their microseconds (it rounds them to milliseconds,
+    and a restore must give back exactly what was there)."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime | datetime.time):
+            text = o.isoformat()
+            return text.removesuffix("+00:00") + "Z" if text.endswith("+00:00") else text
+        return super().default(o)
+
+
+class BackupError(Exception):
+    """A backup file that cannot be restored, or a restore that would lose data."""
+
+
+@dataclass(frozen=True)
+class RestoreSummary:
+    counts: dict[str, int]
+    version_hashes: int
+
+
+def backed_up_models() -> list[type[Model]]:
+    """The models a backup holds, in an order in which they can be loaded."""
+    project_models = [
+        model
+        for config in apps.get_app_configs()
+        if config.label not in EXCLUDED_APPS
+        and Path(config.path).resolve().parent == Path(settings.BASE_DIR).resolve()
+        for model in config.get_models()
+    ]
+    models = [apps.get_model(label) for label in AUTH_MODELS] + project_models
+    concrete = [model for model in models if not model._meta.proxy and model._meta.managed]
+    app_list = {}
+    for model in concrete:
+        app_list.setdefault(model._meta.app_config, []).append(model)
+    return serializers.sort_dependencies(app_list.items(), allow_cycles=True)
+
+
+def label(model: type[Model]) -> str:
+    return model._meta.label_lower
+
+
+def manifest() -> dict:
+    """Row counts of every backed-up model, and the SHA-256 of every version's text."""
+    version_model = apps.get_model("documents", "DocumentVersion")
+    return {
+        "counts": {label(model): model._base_manager.count() for model in backed_up_models()},
+        "version_hashes": {
+            str(pk): version_model.hash_text(text)
+            for pk, text in version_model._base_manager.order_by("pk").values_list("pk", "text")
+        },
+    }
+
+
+def write_backup(path: Path) -> dict:
+    """Dump everything to ``path`` (written beside it first, then renamed); the manifest."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with transaction.atomic():  # one consistent snapshot on PostgreSQL (repeatable counts)
+        objects = []
+        for model in backed_up_models():
+            queryset = model._base_manager.order_by("pk")
+            objects.extend(
+                serializers.serialize("python", queryset.iterator(), use_natural_foreign_keys=True)
+            )
+        summary = manifest()
+    document = {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "created": timezone.now().isoformat(),
+        "manifest": summary,
+        "objects": objects,
+    }
+    partial = path.with_name(path.name + ".partial")
+    with gzip.open(partial, "wt", encoding="utf-8") as stream:
+        json.dump(document, stream, ensure_ascii=False, cls=ExactJSONEncoder)
+    partial.replace(path)
+    return summary
+
+
+def read_backup(path: Path) -> dict:
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as stream:
+            document = json.load(stream)
+    except FileNotFoundError as error:
+        raise BackupError(f"{path}: no such file.") from error
+    except (OSError, EOFError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise BackupError(f"{path} is not a gzip-compressed JSON backup ({error}).") from error
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise BackupError(f"{path} is not a Liaison backup.")
+    if document.get("version") != FORMAT_VERSION:
+        raise BackupError(
+            f"{path} is a backup of format {document.get('version')}; "
+            f"this version reads format {FORMAT_VERSION}."
+        )
+    return document
+
+
+def restore_backup(path: Path, *, replace: bool = False) -> RestoreSummary:
+    """Load ``path`` into this database, all or nothing.
+
+    A database holding any backed-up row is refused unless ``replace``, which deletes those
+    rows first (inside the same transaction).
+    """
+    document = read_backup(path)
+    expected = document["manifest"]
+    # Content types are found by natural key through a per-process cache, which a flush
+    # earlier in this process would have left pointing at ids that are gone.
+    ContentType.objects.clear_cache()
+    models = backed_up_models()
+    with transaction.atomic():
+        occupied = [label(model) for model in models if model._base_manager.exists()]
+        if occupied and not replace:
+            raise BackupError(
+                "The database is not empty (" + ", ".join(occupied) + "); restore into an "
+                "empty, migrated database, or pass --replace to delete what is there first."
+            )
+        if occupied:
+            for model in reversed(models):
+                model._base_manager.all()._raw_delete(model._base_manager.db)
+        with connection.constraint_checks_disabled():
+            try:
+                for item in serializers.deserialize("python", document["objects"]):
+                    item.save()
+            except DeserializationError as error:
+                raise BackupError(f"{path}: a record cannot be read ({error}).") from error
+        connection.check_constraints(table_names=[model._meta.db_table for model in models])
+        _reset_sequences(models)
+        found = manifest()
+        # A model added since the backup was made is simply empty.
+        if any(count != expected["counts"].get(name, 0) for name, count in found["counts"].items()):
+            raise BackupError(f"{path}: the restored row counts differ from its manifest.")
+        if found["version_hashes"] != expected["version_hashes"]:
+            raise BackupError(f"{path}: a restored version text differs from its manifest.")
+    return RestoreSummary(counts=found["counts"], version_hashes=len(found["version_hashes"]))
+
+
+def _reset_sequences(models: list[type[Model]]) -> None:
+    """Restored rows keep their ids: the next new row must come after them (PostgreSQL)."""
+    statements = connection.ops.sequence_reset_sql(no_style(), models)
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)

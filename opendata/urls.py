@@ -1,0 +1,12 @@
+"""Downloads under /api/v1/export/ (mounted by config/api.py); the page that lists them is
+in the site's translated URLs (config/urls.py)."""
+
+from django.urls import path
+
+from opendata import views
+
+urlpatterns = [
+    path("export/records.json", views.records_json, name="export_records_json"),
+    path("export/records.csv", views.records_csv, name="export_records_csv"),
+    path("export/graph.graphml", views.graph, name="export_graph"),
+]

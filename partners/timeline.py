@@ -1,0 +1,90 @@
+"""Lay out a relationship's events on a time axis, for the SVG timeline of its page.
+
+Plain geometry: each event spans the period its date covers at its precision (a year, a month
+or a day, or up to its end date), placed on the first lane where it does not touch the
+previous event of that lane, so marks never overlap however close the dates are.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+WIDTH = 960
+MARGIN = 24
+LANE_HEIGHT = 22
+AXIS_HEIGHT = 28
+MIN_MARK_WIDTH = 10
+GAP = 4
+
+
+@dataclass(frozen=True)
+class Span:
+    key: object
+    first_day: datetime.date
+    last_day: datetime.date
+
+
+@dataclass(frozen=True)
+class Mark:
+    key: object
+    x: float
+    width: float
+    lane: int
+
+    @property
+    def y(self) -> int:
+        return lane_top(self.lane)
+
+
+@dataclass(frozen=True)
+class Tick:
+    year: int
+    x: float
+
+
+@dataclass(frozen=True)
+class Layout:
+    marks: list[Mark]
+    ticks: list[Tick]
+    width: int
+    height: int
+    axis_y: int
+
+
+def lane_top(lane: int) -> int:
+    return 8 + lane * LANE_HEIGHT
+
+
+def lay_out(spans: list[Span], max_ticks: int = 12) -> Layout | None:
+    """Marks and year ticks for ``spans`` (``None`` when there is nothing to draw)."""
+    if not spans:
+        return None
+    start_year = min(span.first_day for span in spans).year
+    end_year = max(span.last_day for span in spans).year + 1
+    origin = datetime.date(start_year, 1, 1).toordinal()
+    days = datetime.date(end_year, 1, 1).toordinal() - origin
+    scale = (WIDTH - 2 * MARGIN) / days
+
+    def x_of(day: datetime.date) -> float:
+        return MARGIN + (day.toordinal() - origin) * scale
+
+    lane_ends: list[float] = []
+    marks = []
+    for span in sorted(spans, key=lambda s: (s.first_day, s.last_day)):
+        x = x_of(span.first_day)
+        width = max(MIN_MARK_WIDTH, x_of(span.last_day + datetime.timedelta(days=1)) - x)
+        lane = next((i for i, end in enumerate(lane_ends) if end + GAP <= x), len(lane_ends))
+        if lane == len(lane_ends):
+            lane_ends.append(x + width)
+        else:
+            lane_ends[lane] = x + width
+        marks.append(Mark(key=span.key, x=round(x, 1), width=round(width, 1), lane=lane))
+
+    years = end_year - start_year
+    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 10_000) if years / s <= max_ticks)
+    first_tick = start_year + (-start_year) % step
+    ticks = [
+        Tick(year=year, x=round(x_of(datetime.date(year, 1, 1)), 1))
+        for year in range(first_tick, end_year + 1, step)
+    ]
+    axis_y = lane_top(len(lane_ends)) + 4
+    return Layout(marks=marks, ticks=ticks, width=WIDTH, height=axis_y + AXIS_HEIGHT, axis_y=axis_y)

@@ -1,0 +1,156 @@
+"""`manage.py backup` / `restore`: the whole curated content, round trip identical."""
+
+import gzip
+import json
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core import serializers
+from django.core.management import CommandError, call_command
+from django.db import connection
+
+from documents.models import Citation, DocumentVersion
+from maintenance.backups import backed_up_models
+from partners.models import Partner
+from tests.factories import PartnerFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def content():
+    """Every backed-up row, as the serializer sees it (foreign keys to content types by
+    natural key, so that a database whose content types were recreated compares equal)."""
+    return {
+        model._meta.label_lower: serializers.serialize(
+            "python", model._base_manager.order_by("pk"), use_natural_foreign_keys=True
+        )
+        for model in backed_up_models()
+    }
+
+
+def citations():
+    return sorted(
+        (
+            c.pk,
+            c.content_type.natural_key(),
+            c.object_id,
+            c.version_id,
+            c.quote,
+            c.start,
+            c.end,
+            c.status,
+        )
+        for c in Citation.objects.select_related("content_type")
+    )
+
+
+def versions():
+    return sorted(DocumentVersion.objects.values_list("pk", "text", "sha256"))
+
+
+def empty_the_database():
+    """An empty, migrated database: every table emptied, content types and permissions
+    recreated (with new ids) as after `migrate`."""
+    if connection.vendor == "postgresql":
+        # PostgreSQL refuses to TRUNCATE tables with foreign-key checks still deferred in the
+        # test's transaction: run them now, then defer again, as a fresh transaction would.
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def forget_content_types():
+    """The test's transaction brings back the content types a flush replaced; the
+    process-wide cache of them must not outlive it."""
+    yield
+    ContentType.objects.clear_cache()
+
+
+@pytest.fixture
+def backup(seeded, tmp_path):
+    path = tmp_path / "liaison.json.gz"
+    call_command("backup", str(path), verbosity=0)
+    return path
+
+
+def test_a_round_trip_restores_every_record_identically(backup):
+    before = content()
+    empty_the_database()
+    call_command("restore", str(backup), verbosity=0)
+    assert content() == before
+
+
+def test_a_round_trip_restores_the_same_citations(backup):
+    before = citations()
+    empty_the_database()
+    call_command("restore", str(backup), verbosity=0)
+    assert citations() == before
+
+
+def test_a_round_trip_restores_the_same_version_texts_and_hashes(backup):
+    before = versions()
+    empty_the_database()
+    call_command("restore", str(backup), verbosity=0)
+    assert versions() == before
+    assert all(DocumentVersion.hash_text(text) == sha for _, text, sha in versions())
+
+
+def test_new_records_after_a_restore_get_new_ids(backup):
+    highest = Partner.objects.order_by("-pk").values_list("pk", flat=True).first()
+    empty_the_database()
+    call_command("restore", str(backup), verbosity=0)
+    partner = PartnerFactory()
+    assert partner.pk > highest
+
+
+def test_the_manifest_counts_rows_and_hashes_versions(backup):
+    with gzip.open(backup, "rt") as stream:
+        manifest = json.load(stream)["manifest"]
+    assert manifest["counts"]["documents.citation"] == Citation.objects.count()
+    assert manifest["version_hashes"] == {str(pk): sha for pk, _, sha in versions()}
+
+
+def test_restore_refuses_a_database_that_is_not_empty(backup):
+    before = content()
+    with pytest.raises(CommandError, match="not empty"):
+        call_command("restore", str(backup), verbosity=0)
+    assert content() == before
+
+
+def test_restore_replaces_the_content_when_told(backup):
+    before = content()
+    Partner.objects.filter(slug="serbia").update(name="Changed since the backup")
+    call_command("restore", str(backup), replace=True, verbosity=0)
+    assert content() == before
+
+
+def test_a_backup_whose_version_text_was_altered_is_refused_and_nothing_is_kept(backup):
+    with gzip.open(backup, "rt") as stream:
+        document = json.load(stream)
+    for item in document["objects"]:
+        if item["model"] == "documents.documentversion":
+            item["fields"]["text"] += " (altered)"
+            break
+    with gzip.open(backup, "wt") as stream:
+        json.dump(document, stream)
+    empty_the_database()
+    with pytest.raises(CommandError, match="version text differs"):
+        call_command("restore", str(backup), verbosity=0)
+    assert not DocumentVersion.objects.exists()
+
+
+def test_a_file_that_is_not_a_backup_is_refused_with_a_clear_error(tmp_path, db):
+    path = tmp_path / "notes.json.gz"
+    path.write_bytes(b"this is not gzip")
+    with pytest.raises(CommandError, match="not a gzip-compressed JSON backup"):
+        call_command("restore", str(path), verbosity=0)
+
+
+def test_another_json_file_is_refused_with_a_clear_error(tmp_path, db):
+    path = tmp_path / "other.json.gz"
+    with gzip.open(path, "wt") as stream:
+        json.dump({"objects": []}, stream)
+    with pytest.raises(CommandError, match="not a Liaison backup"):
+        call_command("restore", str(path), verbosity=0)

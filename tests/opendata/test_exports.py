@@ -1,0 +1,70 @@
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from documents.models import Citation
+from partners.models import Relationship
+from programmes.models import Participation
+
+pytestmark = pytest.mark.django_db
+GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
+
+
+def test_the_json_download_holds_every_published_record_with_its_sources(client, seeded):
+    response = client.get("/api/v1/export/records.json?lang=en")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith('attachment; filename="liaison-')
+    data = json.loads(response.content)
+    api = client.get("/api/v1/participations/?page_size=500").json()
+    assert len(data["participations"]) == api["count"]
+    assert len(data["relationships"]) == Relationship.objects.count()
+    assert all(item["sources"] for name in ("partners", "events") for item in data[name])
+
+
+def test_the_csv_download_has_one_row_per_record_and_supporting_citation(client, seeded):
+    response = client.get("/api/v1/export/records.csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert len(rows) == Citation.objects.supporting().count()
+    row = next(r for r in rows if r["claim_slug"] == "nato-serbia")
+    assert row["claim_type"] == "relationship"
+    assert row["quote"] and len(row["sha256"]) == 64
+    assert row["passage_url"].startswith("http://testserver/")
+
+
+def test_an_orphaned_citation_is_left_out_of_the_downloads(client, seeded):
+    citation = Citation.objects.filter(content_type__model="participation").first()
+    Citation.objects.filter(pk=citation.pk).update(status=Citation.Status.ORPHANED)
+    rows = client.get("/api/v1/export/records.csv").content.decode()
+    assert f"/#{citation.anchor_id}" not in rows
+
+
+def test_the_graph_joins_partners_and_programmes_by_their_participations(client, seeded):
+    response = client.get("/api/v1/export/graph.graphml")
+    root = ET.fromstring(response.content)
+    graph = root.find(f"{GRAPHML}graph")
+    nodes = {node.get("id") for node in graph.findall(f"{GRAPHML}node")}
+    edges = graph.findall(f"{GRAPHML}edge")
+    assert "partner:serbia" in nodes and "programme:pfp" in nodes
+    assert all(e.get("source") in nodes and e.get("target") in nodes for e in edges)
+    participation_edges = [e for e in edges if e.get("id").startswith("participation:")]
+    assert len(participation_edges) == Participation.objects.count()
+    assert any(
+        e.get("source") == "partner:serbia" and e.get("target") == "programme:pfp"
+        for e in participation_edges
+    )
+
+
+def test_a_bad_language_is_refused_with_the_parameter_named(client, seeded):
+    response = client.get("/api/v1/export/records.json?lang=de")
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["lang"]
+
+
+def test_the_data_page_links_every_download_in_its_language(client, seeded):
+    html = client.get("/en/data/").content.decode()
+    for path in ("records.json", "records.csv", "graph.graphml"):
+        assert f"/api/v1/export/{path}?lang=en" in html
