@@ -40,6 +40,8 @@ TRANSITIONS = {
         Transition("submit", (S.DRAFT,), S.IN_REVIEW, "change", _("Submit for review")),
         Transition("withdraw", (S.IN_REVIEW,), S.DRAFT, "change", _("Back to draft")),
         Transition("publish", (S.IN_REVIEW, S.UNPUBLISHED), S.PUBLISHED, "publish", _("Publish")),
+        # A published record edited since: the reviewer checks the change and confirms it.
+        Transition("approve", (S.PUBLISHED,), S.PUBLISHED, "publish", _("Approve the changes")),
         Transition("unpublish", (S.PUBLISHED,), S.UNPUBLISHED, "publish", _("Unpublish")),
         Transition("redraft", (S.UNPUBLISHED,), S.DRAFT, "change", _("Back to draft")),
     )

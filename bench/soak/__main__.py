@@ -54,18 +54,13 @@ def curate(curator: Curator, targets: dict, duration: float, report: dict) -> No
 
 
 def publish(curator: Curator, pks: list[str]) -> dict:
-    """The editorial step: set each edited record to "published" where the admin offers it."""
+    """The editorial step: a reviewer approves each edited (published) record, which the
+    public already sees, so that it no longer shows as changed since its last review."""
     path = "/admin/partners/partner/{}/change/"
-    if not pks or "published" not in curator.form_options(
-        path.format(pks[0]), PARTNER_FORM, "publication_state"
-    ):
-        return {"available": False}
     accepted = [
-        pk
-        for pk in pks
-        if curator.edit(path.format(pk), PARTNER_FORM, {"publication_state": "published"})
+        pk for pk in pks if curator.edit(path.format(pk), PARTNER_FORM, {"_transition": "approve"})
     ]
-    return {"available": True, "accepted": len(accepted), "refused": len(pks) - len(accepted)}
+    return {"accepted": len(accepted), "refused": len(pks) - len(accepted)}
 
 
 def inject_faults(gunicorn, cluster, base_url, faults, duration, started, recovery) -> None:

@@ -99,6 +99,23 @@ def test_editing_after_publication_counts_as_changed_since_review(cite, reviewer
     assert Relationship.objects.changed_since_review().filter(pk=relationship.pk).exists()
 
 
+def test_a_reviewer_approves_the_changes_to_a_published_record(cite, curator, reviewer):
+    from partners.models import Relationship
+
+    relationship = RelationshipFactory()
+    cite(relationship).review(reviewer)
+    relationship.title_en = "Edited while published"
+    relationship.save()
+    with pytest.raises(PermissionDenied):
+        relationship.transition("approve", curator)
+
+    relationship.transition("approve", reviewer)
+
+    assert relationship.publication_state == PublicationState.PUBLISHED
+    assert relationship.reviewed_by == reviewer
+    assert not Relationship.objects.changed_since_review().filter(pk=relationship.pk).exists()
+
+
 def test_records_in_review_are_waiting_for_review(cite, curator):
     from partners.models import Relationship
 
