@@ -113,42 +113,37 @@ def graphml(request) -> bytes:
             label = getattr(record, "name", str(record))
             url = request.build_absolute_uri(record.get_absolute_url())
             add(node, "node", type=node_type, label=label, kind=record.kind, url=url)
-    for participation in participations:
+
+    def add_edge(edge_id, source, target, record, edge_type, label):
         edge = ET.SubElement(
-            graph,
-            f"{{{GRAPHML}}}edge",
-            {
-                "id": f"participation:{participation.pk}",
-                "source": f"partner:{participation.partner.slug}",
-                "target": f"programme:{participation.programme.slug}",
-            },
+            graph, f"{{{GRAPHML}}}edge", {"id": edge_id, "source": source, "target": target}
         )
         add(
             edge,
             "edge",
-            type="participation",
-            label=participation.get_role_display(),
-            start=participation.start and participation.start.isoformat(),
-            end=participation.end and participation.end.isoformat(),
-            sources=len(participation.sources),
+            type=edge_type,
+            label=label,
+            start=record.start and record.start.isoformat(),
+            end=record.end and record.end.isoformat(),
+            sources=len(record.sources),
+        )
+
+    for participation in participations:
+        add_edge(
+            f"participation:{participation.pk}",
+            f"partner:{participation.partner.slug}",
+            f"programme:{participation.programme.slug}",
+            participation,
+            "participation",
+            participation.get_role_display(),
         )
     for relationship in relationships:
-        edge = ET.SubElement(
-            graph,
-            f"{{{GRAPHML}}}edge",
-            {
-                "id": f"relationship:{relationship.slug}",
-                "source": f"partner:{relationship.subject.slug}",
-                "target": f"partner:{relationship.counterpart.slug}",
-            },
-        )
-        add(
-            edge,
-            "edge",
-            type="relationship",
-            label=relationship.title,
-            start=relationship.start and relationship.start.isoformat(),
-            end=relationship.end and relationship.end.isoformat(),
-            sources=len(relationship.sources),
+        add_edge(
+            f"relationship:{relationship.slug}",
+            f"partner:{relationship.subject.slug}",
+            f"partner:{relationship.counterpart.slug}",
+            relationship,
+            "relationship",
+            relationship.title,
         )
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
