@@ -61,6 +61,21 @@ def test_production_start_refuses_a_missing_secret_key():
     assert "ImproperlyConfigured: DJANGO_SECRET_KEY is not set" in result.stderr
 
 
+def test_a_management_command_says_why_it_cannot_start_without_a_secret_key():
+    environment = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/")}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert result.stderr.startswith("Liaison cannot start: DJANGO_SECRET_KEY is not set")
+    assert "Traceback" not in result.stderr
+
+
 def test_a_missing_key_is_refused_with_debug_off():
     with pytest.raises(ImproperlyConfigured, match="DJANGO_SECRET_KEY is not set"):
         production_secret_key("", debug=False)
