@@ -160,15 +160,24 @@ def is_indexed(kind: str, pk) -> bool:
     return Entry.objects.filter(target=target(kind, pk)).exists()
 
 
-@transaction.atomic
 def index_record(kind: str, pk) -> None:
     """Replace the entries of one partner, programme, relationship or event by what its
     public selector returns now (nothing, if the public may no longer see it)."""
+    index_records(kind, [pk])
+
+
+@transaction.atomic
+def index_records(kind: str, pks) -> None:
+    """The same for several records of one kind, in a few queries whatever their number."""
     public, entries = RECORDS[kind]
-    Entry.objects.filter(target=target(kind, pk)).delete()
-    record = public().filter(pk=pk).first()
-    if record is not None:
-        Entry.objects.bulk_create(entries(record))
+    pks = list(pks)
+    if not pks:
+        return
+    Entry.objects.filter(target__in=[target(kind, pk) for pk in pks]).delete()
+    records = public().filter(pk__in=pks)
+    Entry.objects.bulk_create(
+        [entry for record in records for entry in entries(record)], batch_size=BATCH
+    )
 
 
 @transaction.atomic

@@ -1,11 +1,15 @@
-"""The index follows every save: each handler refreshes the entries of one record or one
-document, never the whole index, so a save costs a few queries.
+"""The index follows every save: each handler refreshes the entries of one record (with
+those of the records whose publication depends on it, a few queries per kind) or of one
+document, never the whole index.
 
 A deletion's cascade removes the entries of the deleted record with it (foreign keys); a
 handler for the deletion of a *part* of a record (an alias, a citation) refreshes the
 record only when that part was deleted on its own, not as part of deleting the record,
 which would re-create entries for a row about to disappear.
 """
+
+from functools import reduce
+from operator import or_
 
 from django.apps import apps
 from django.db import connections
@@ -31,15 +35,36 @@ def _deleted_on_its_own(instance, origin) -> bool:
     return model is type(instance)
 
 
+def related_model(model, lookup: str):
+    """The model a lookup such as ``relationship__subject`` ends on."""
+    for name in lookup.split("__"):
+        model = model._meta.get_field(name).related_model
+    return model
+
+
+def dependents(instance):
+    """``(kind, pks)`` of the indexed records that depend on ``instance`` through the lookups
+    their QuerySets declare for publication (``depends_on``): an event on its relationship and
+    that relationship's partners, a programme on the partner that runs it. Their entries
+    follow its state, and a relationship's also carry its partners' names."""
+    for model, kind in RECORD_KINDS.items():
+        queryset = model.objects.all()
+        lookups = [
+            lookup
+            for lookup in (*queryset.depends_on, *queryset.depends_on_optional)
+            if related_model(model, lookup) is type(instance)
+        ]
+        if lookups:
+            condition = reduce(or_, (Q(**{lookup: instance}) for lookup in lookups))
+            yield kind, queryset.filter(condition).values_list("pk", flat=True)
+
+
 def record_saved(sender, instance, raw=False, **kwargs):
     if raw:
         return
     indexing.index_record(RECORD_KINDS[sender], instance.pk)
-    if sender is Partner:
-        # A relationship is found by the names of its two partners.
-        involving = Relationship.objects.filter(Q(subject=instance) | Q(counterpart=instance))
-        for pk in involving.values_list("pk", flat=True):
-            indexing.index_record(Entry.Kind.RELATIONSHIP, pk)
+    for kind, pks in dependents(instance):
+        indexing.index_records(kind, pks)
 
 
 def alias_changed(sender, instance, raw=False, origin=None, **kwargs):
