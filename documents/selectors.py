@@ -136,6 +136,16 @@ def _claims_prefetch():
     )
 
 
+def public_citations() -> QuerySet:
+    """Supporting citations whose claim the public may see, each with its ``claim``: one
+    query, then one per kind of claim."""
+    return (
+        of_public_claims(Citation.objects.supporting())
+        .select_related("content_type")
+        .prefetch_related(_claims_prefetch())
+    )
+
+
 def split_into_passages(text: str, citations: list[Citation]) -> list[Passage]:
     """Cut ``text`` at every citation boundary; each piece knows which citations cover it."""
     boundaries = sorted({0, len(text), *(c.start for c in citations), *(c.end for c in citations)})
@@ -162,13 +172,7 @@ def document_page(slug: str, number: int | None = None) -> DocumentPage:
     if version is None:
         raise Http404("No such version of this document.")
     version = DocumentVersion.objects.get(pk=version.pk)
-    citations = list(
-        of_public_claims(Citation.objects.supporting())
-        .filter(version=version)
-        .select_related("content_type")
-        .prefetch_related(_claims_prefetch())
-        .order_by("start", "end")
-    )
+    citations = list(public_citations().filter(version=version).order_by("start", "end"))
     return DocumentPage(
         document=document,
         version=version,
@@ -184,10 +188,9 @@ def document_page(slug: str, number: int | None = None) -> DocumentPage:
 def api_citations() -> QuerySet:
     """Supporting citations, each with its passage, document, publisher and claim."""
     return (
-        of_public_claims(Citation.objects.supporting())
-        .select_related("version__document__publisher", "content_type")
+        public_citations()
+        .select_related("version__document__publisher")
         .defer(*PASSAGE_ONLY)
-        .prefetch_related(_claims_prefetch())
         .order_by("pk")
     )
 

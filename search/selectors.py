@@ -10,22 +10,12 @@ from django.db.models.expressions import RawSQL
 from django.urls import reverse
 
 from documents.models import Citation, DocumentVersion, SourceDocument
-from partners.models import Event, Partner, Relationship
-from partners.selectors import public_events, public_partners, public_relationships
-from programmes.models import Participation, Programme
-from programmes.selectors import public_participations, public_programmes
+from documents.selectors import public_citations
 from search.backends import HitPage, backend, positional
 from search.models import Entry
 from search.query import Expansions, Query, parse
 
 PAGE_SIZE = 20
-PUBLIC_CLAIMS = {
-    Partner: public_partners,
-    Relationship: public_relationships,
-    Event: public_events,
-    Programme: public_programmes,
-    Participation: public_participations,
-}
 
 
 def expansions() -> Expansions:
@@ -189,40 +179,17 @@ def _link(results: list[Result]) -> None:
             continue
         inside = [c for c in citations if c.version_id == entry.version_id]
         inside = [c for c in inside if c.start < entry.end and c.end > entry.start]
-        result.claims = list({id(c.public_claim): c.public_claim for c in inside}.values())
+        result.claims = list({id(c.claim): c.claim for c in inside}.values())
         page = reverse("documents:version_detail", args=[entry.document.slug, entry.version.number])
         result.url = page + (f"#{inside[0].anchor_id}" if inside else _text_fragment(entry.body))
 
 
 def _citations_of(passages: list[Result]) -> list[Citation]:
-    """Supporting citations in the versions of ``passages`` whose claim is public, each with
-    it as ``public_claim``: one query, then one per kind of claim."""
+    """The public's citations in the versions of ``passages``, each with its claim."""
     if not passages:
         return []
-    citations = list(
-        Citation.objects.supporting()
-        .filter(version_id__in={result.entry.version_id for result in passages})
-        .select_related("content_type")
-        .only("id", "version_id", "start", "end", "object_id", "content_type")
-        .order_by("start", "end")
-    )
-    wanted: dict = {}
-    for citation in citations:
-        wanted.setdefault(citation.content_type.model_class(), set()).add(citation.object_id)
-    claims = {}
-    for model, ids in wanted.items():
-        if model in PUBLIC_CLAIMS:
-            # Only names and links are shown: the sources the selector prefetches are not.
-            for claim in PUBLIC_CLAIMS[model]().filter(pk__in=ids).prefetch_related(None):
-                claims[model, claim.pk] = claim
-    public = []
-    for citation in citations:
-        citation.public_claim = claims.get(
-            (citation.content_type.model_class(), citation.object_id)
-        )
-        if citation.public_claim is not None:
-            public.append(citation)
-    return public
+    versions = {result.entry.version_id for result in passages}
+    return list(public_citations().filter(version_id__in=versions).order_by("start", "end"))
 
 
 def _text_fragment(text: str, words: int = 8) -> str:
