@@ -3,7 +3,6 @@ workflow as actions and buttons (each checked by ``Publishable.transition``), re
 filters, history with field diffs, and revert with citations (``editorial/revert.py``)."""
 
 from django.contrib import admin, messages
-from django.contrib.auth import get_permission_codename
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponseRedirect
@@ -11,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from editorial.models import TRANSITIONS, PublicationState
+from editorial.models import TRANSITIONS, PublicationState, permission_name
 from editorial.revert import revert_citations
 
 WORKFLOW_READONLY = [
@@ -77,8 +76,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
         return [*super().get_readonly_fields(request, obj), *WORKFLOW_READONLY]
 
     def has_publish_permission(self, request, obj=None):
-        codename = get_permission_codename("publish", self.opts)
-        return request.user.has_perm(f"{self.opts.app_label}.{codename}")
+        return request.user.has_perm(permission_name(self.model, "publish"))
 
     @admin.display(description=_("review"))
     def review_status(self, obj):

@@ -4,10 +4,14 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from documents.models import Citation
 from partners.models import Relationship
 from programmes.models import Participation
+from tests.apiclient import cite
+from tests.factories import DocumentVersionFactory, ParticipationFactory
 
 pytestmark = pytest.mark.django_db
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
@@ -68,3 +72,21 @@ def test_the_data_page_links_every_download_in_its_language(client, seeded):
     html = client.get("/en/data/").content.decode()
     for path in ("records.json", "records.csv", "graph.graphml"):
         assert f"/api/v1/export/{path}?lang=en" in html
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/export/records.json", "/api/v1/export/records.csv", "/api/v1/export/graph.graphml"],
+)
+def test_a_download_costs_the_same_queries_whatever_the_number_of_records(client, path):
+    version = DocumentVersionFactory()
+
+    def queries_with(count):
+        for participation in ParticipationFactory.create_batch(count):
+            for claim in (participation, participation.partner, participation.programme):
+                cite(claim, version)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        return len(queries)
+
+    assert queries_with(2) == queries_with(20)
