@@ -9,7 +9,8 @@ DJANGO_API_ANON_RATE anonymous API throttle (default "120/minute")
 Production (every variable and its default are listed in README.md, "Production"):
 DJANGO_SECURE_SSL_REDIRECT, DJANGO_HSTS_SECONDS, DJANGO_HSTS_PRELOAD, DJANGO_CSRF_TRUSTED_ORIGINS,
 DJANGO_MAX_REQUEST_BYTES, DJANGO_AXES_FAILURE_LIMIT, DJANGO_AXES_COOLOFF_MINUTES, REDIS_URL,
-DJANGO_LOG_FORMAT, DJANGO_LOG_LEVEL, DATABASE_CONN_MAX_AGE.
+DJANGO_LOG_FORMAT, DJANGO_LOG_LEVEL, DATABASE_CONN_MAX_AGE, DJANGO_PAGE_CACHE_SECONDS,
+LIAISON_RELEASE.
 """
 
 import os
@@ -72,6 +73,7 @@ INSTALLED_APPS = [
     "search",  # after the apps it indexes (signals in search/apps.py)
     "editorial",  # after the apps it keeps history of (see editorial/history.py)
     "opendata",
+    "caching",  # after every app whose writes it follows
 ]
 
 MIDDLEWARE = [
@@ -253,6 +255,17 @@ MIDDLEWARE.insert(
 )
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as django-axes asks
 
+# Development profiling: with DJANGO_DEBUG=1 and DJANGO_PROFILE=1, add ?profile to any URL
+# for pyinstrument's report of that request (requirements-dev.txt).
+if DEBUG and env_bool("DJANGO_PROFILE"):
+    MIDDLEWARE.insert(0, "pyinstrument.middleware.ProfilerMiddleware")
+
+# Benchmarks only (`make bench`, bench/pages): a constant baseline page under /bench/ and
+# each response's query count in a header. Never set in production.
+BENCHMARK = env_bool("LIAISON_BENCHMARK")
+if BENCHMARK:
+    MIDDLEWARE.insert(0, "config.benchmark.QueryCountMiddleware")
+
 # Admin login: django-axes locks out a username from an address after
 # DJANGO_AXES_FAILURE_LIMIT failures, for DJANGO_AXES_COOLOFF_MINUTES; the attempts live in
 # the database, so every process and machine sees them. Other users and addresses are not
@@ -283,6 +296,13 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Public pages are cached whole and answered by ETag (caching/pages.py); keys follow every
+# write, so the lifetime only bounds memory. 0 turns the page cache off (ETags stay).
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS") or 600)
+# Name of the deployed release (e.g. its commit): pages rendered by another release's
+# templates are never reused, even from a cache shared across a deployment.
+CACHE_RELEASE = os.environ.get("LIAISON_RELEASE", "")
 
 # Static files: hashed names cached forever in production; the test suite serves the
 # unhashed ones, having no collectstatic run (see RUNNING_TESTS).

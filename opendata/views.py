@@ -4,6 +4,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from caching.pages import public_page
 from opendata import exports
 
 
@@ -52,5 +53,6 @@ def graph(request):
     )
 
 
+@public_page
 def data_page(request):
     return render(request, "opendata/data.html")

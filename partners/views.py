@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from caching.pages import public_page
 from partners import linked_data, selectors
 from partners.forms import NetworkFilterForm
 from partners.network import lay_out
@@ -13,6 +14,7 @@ def paginate(request, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
+@public_page
 def home(request):
     return render(
         request,
@@ -26,12 +28,14 @@ def home(request):
     )
 
 
+@public_page
 def partner_list(request):
     return render(
         request, "partners/partner_list.html", {"page": paginate(request, selectors.partner_list())}
     )
 
 
+@public_page
 def partner_detail(request, slug):
     page = selectors.partner_page(slug)
     return render(
@@ -41,6 +45,7 @@ def partner_detail(request, slug):
     )
 
 
+@public_page
 def relationship_list(request):
     return render(
         request,
@@ -49,6 +54,7 @@ def relationship_list(request):
     )
 
 
+@public_page
 def relationship_detail(request, slug):
     page = selectors.relationship_page(slug)
     return render(
@@ -58,6 +64,7 @@ def relationship_detail(request, slug):
     )
 
 
+@public_page
 def network(request):
     form = NetworkFilterForm(request.GET)
     if form.is_valid():

@@ -1,9 +1,11 @@
 from django.shortcuts import render
 
+from caching.pages import public_page
 from partners.views import paginate
 from programmes import selectors
 
 
+@public_page
 def programme_list(request):
     return render(
         request,
@@ -12,6 +14,7 @@ def programme_list(request):
     )
 
 
+@public_page
 def programme_detail(request, slug):
     return render(
         request, "programmes/programme_detail.html", {"page": selectors.programme_page(slug)}

@@ -8,6 +8,7 @@ the entries of one record (the signals in ``search/signals.py`` call them on eve
 
 from django.db import connection, transaction
 
+from caching.generation import bump
 from documents.models import DocumentVersion, SourceDocument
 from documents.selectors import document_list
 from partners.selectors import public_events, public_partners, public_relationships
@@ -214,6 +215,7 @@ def rebuild() -> int:
             count += len(Entry.objects.bulk_create(batch, batch_size=BATCH))
             batch = []
     count += len(Entry.objects.bulk_create(batch, batch_size=BATCH))
+    bump()  # bulk writes send no signals: search pages and their ETags must change too
     return count
 
 

@@ -11,6 +11,17 @@ def seeded(db):
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: the local-memory cache outlives the rollback of
+    the rows a cached page was made from."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def messages_in_english():
     """Code run directly by a test speaks English unless the test asks for French (the
     ``french`` fixture); requests still choose their language from their URL or headers."""

@@ -76,7 +76,7 @@ def test_the_relationship_page_query_count_is_pinned(
     client, relationship_with, django_assert_num_queries
 ):
     relationship = relationship_with(3)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(url("partners:relationship_detail", "en", relationship.slug))
     assert len(response.context["page"].events) == 3
 
@@ -179,7 +179,7 @@ def test_an_unknown_relationship_is_a_helpful_404(client, db):
 
 @pytest.mark.parametrize(
     ("name", "count"),
-    [("home", 5), ("partners:partner_list", 3), ("partners:relationship_list", 1)],
+    [("home", 6), ("partners:partner_list", 4), ("partners:relationship_list", 2)],
 )
 def test_list_page_query_counts_are_pinned(client, seeded, django_assert_num_queries, name, count):
     with django_assert_num_queries(count):
@@ -187,5 +187,5 @@ def test_list_page_query_counts_are_pinned(client, seeded, django_assert_num_que
 
 
 def test_partner_page_query_count_is_pinned(client, seeded, django_assert_num_queries):
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         assert client.get(url("partners:partner_detail", "en", "serbia")).status_code == 200

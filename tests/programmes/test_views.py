@@ -61,13 +61,13 @@ def test_the_programme_page_query_count_is_pinned_and_does_not_grow(
 ):
     for size in (2, 20):
         programme = programme_with(size)
-        with django_assert_num_queries(5):
+        with django_assert_num_queries(6):
             response = client.get(url("programmes:programme_detail", "en", programme.slug))
         assert len(response.context["page"].participations) == size
 
 
 def test_the_programme_list_query_count_is_pinned(client, seeded, django_assert_num_queries):
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         assert client.get(url("programmes:programme_list", "en")).status_code == 200
 
 

@@ -1,0 +1,20 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ContentGeneration(models.Model):
+    """One row that every write to public content moves forward, in the writer's transaction.
+
+    Cached pages and ETags are keyed by it (``caching.generation``): a page cached before a
+    change is never found again after the change commits, in any process sharing the database.
+    """
+
+    value = models.BigIntegerField(_("value"), default=0)
+    changed_at = models.DateTimeField(_("changed at"))
+
+    class Meta:
+        verbose_name = _("content generation")
+        verbose_name_plural = _("content generations")
+
+    def __str__(self):
+        return f"{self.value} ({self.changed_at:%Y-%m-%d %H:%M:%S})"

@@ -1,0 +1,72 @@
+"""Public pages: conditional GET and a page cache that never serves a stale claim.
+
+A page's ETag and cache key are made of the content generation (``caching.generation``), the
+release (``settings.CACHE_RELEASE``, so new templates are never served from an older
+rendering), the day (nothing shown may depend on the date longer than that) and the absolute
+URL (language, query string, host). Any write to public content changes the generation, so a
+cached page made before a write is never found again; nothing has to be deleted.
+"""
+
+import hashlib
+from datetime import datetime, time
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import condition
+
+from caching.generation import Generation, current
+
+
+def generation_of(request) -> Generation:
+    # Read once, before the view reads anything, and shared by the ETag and the cache key.
+    if not hasattr(request, "content_generation"):
+        request.content_generation = current()
+    return request.content_generation
+
+
+def page_key(request) -> str:
+    today = timezone.localdate().isoformat()
+    parts = (
+        settings.CACHE_RELEASE,
+        generation_of(request).token,
+        today,
+        request.build_absolute_uri(),
+    )
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def etag(request, *args, **kwargs) -> str:
+    return page_key(request)[:32]
+
+
+def last_modified(request, *args, **kwargs) -> datetime:
+    start_of_today = timezone.make_aware(datetime.combine(timezone.localdate(), time.min))
+    return max(generation_of(request).changed_at, start_of_today)
+
+
+def public_page(view=None, *, store: bool = True):
+    """Decorate a public view: ETag/Last-Modified answered by 304, and (``store``) the whole
+    200 response kept in the cache for ``settings.PAGE_CACHE_SECONDS`` (0 turns it off)."""
+
+    def decorate(view):
+        @wraps(view)
+        def cached_view(request, *args, **kwargs):
+            keep = store and settings.PAGE_CACHE_SECONDS > 0 and request.method in ("GET", "HEAD")
+            key = f"page:{page_key(request)}" if keep else None
+            response = cache.get(key) if keep else None
+            if response is None:
+                response = view(request, *args, **kwargs)
+                if keep and response.status_code == 200 and not response.streaming:
+                    if hasattr(response, "render"):
+                        response.render()
+                    cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            # Shared caches may keep the page, but must ask again before reusing it.
+            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+            return response
+
+        return condition(etag_func=etag, last_modified_func=last_modified)(cached_view)
+
+    return decorate(view) if view is not None else decorate
