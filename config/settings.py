@@ -4,6 +4,9 @@ DJANGO_DEBUG        "1" for development (default "0")
 DJANGO_SECRET_KEY   required unless DJANGO_DEBUG=1
 DJANGO_ALLOWED_HOSTS comma-separated (default: localhost names)
 DATABASE_URL        e.g. postgres://user@host:5432/liaison (default: SQLite file db.sqlite3)
+DATABASE_REPLICA_URLS comma-separated read replicas for the public's reads (config/replicas.py),
+                    with DATABASE_REPLICA_MAX_LAG_SECONDS (default 10) and
+                    DATABASE_REPLICA_CHECK_SECONDS (default 5)
 DJANGO_API_ANON_RATE anonymous API throttle (default "120/minute")
 
 Production (every variable and its default are listed in README.md, "Production"):
@@ -84,6 +87,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.replicas.ReplicaReadMiddleware",  # the public's reads to a replica, if any
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",  # the author of each change
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -117,6 +121,32 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Read replicas (config/replicas.py): the public's GET requests read a replica that answers
+# and is at most DATABASE_REPLICA_MAX_LAG_SECONDS behind, else the primary; writes,
+# migrations, the admin and signed-in users always use the primary. Each process checks each
+# replica at most every DATABASE_REPLICA_CHECK_SECONDS.
+DATABASE_REPLICAS = []
+for number, url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
+    alias = f"replica_{number}"
+    DATABASES[alias] = dj_database_url.parse(
+        url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"], conn_health_checks=True
+    )
+    if DATABASES[alias]["ENGINE"] == "django.db.backends.postgresql":
+        # Given up on quickly when it does not answer: the primary serves meanwhile.
+        DATABASES[alias].setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+    # A test run reads the primary's test database through the replica, which replays it.
+    DATABASES[alias]["TEST"] = {"MIRROR": "default"}
+    DATABASE_REPLICAS.append(alias)
+if RUNNING_TESTS and not DATABASE_REPLICAS:
+    # A second database standing in for a replica, only for tests/config/test_replicas.py,
+    # which routes to it (DATABASE_REPLICAS); the rest of the suite uses the primary alone.
+    primary = DATABASES["default"]
+    DATABASES["replica_1"] = {**primary, "TEST": {"NAME": f"test_{primary['NAME']}_replica"}}
+    if primary["ENGINE"] == "django.db.backends.sqlite3":
+        DATABASES["replica_1"]["TEST"] = {}  # a database in memory of its own
+DATABASE_REPLICA_MAX_LAG_SECONDS = float(os.environ.get("DATABASE_REPLICA_MAX_LAG_SECONDS") or 10)
+DATABASE_REPLICA_CHECK_SECONDS = float(os.environ.get("DATABASE_REPLICA_CHECK_SECONDS") or 5)
+DATABASE_ROUTERS = ["config.replicas.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -1,5 +1,6 @@
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
@@ -7,17 +8,24 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from config import replicas
+
 
 @require_GET
 @never_cache
 def healthz(request):
     """Liveness and readiness: 200 when the database and the cache answer, else 503 naming
-    what failed (a load balancer takes this process out of rotation until it recovers)."""
+    what failed (a load balancer takes this process out of rotation until it recovers).
+
+    With read replicas, also each replica's state ("ok", "lagging 12 s", "unreachable: …")
+    and where the public's reads go ("replica", or "primary" when none is usable). A replica
+    down is no reason to take the process out of rotation: the primary serves its reads."""
     checks = {"database": _database_status(), "cache": _cache_status()}
     healthy = all(status == "ok" for status in checks.values())
-    return JsonResponse(
-        {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
-    )
+    body = {"status": "ok" if healthy else "error", **checks}
+    if settings.DATABASE_REPLICAS:
+        body.update(replicas.health_report())
+    return JsonResponse(body, status=200 if healthy else 503)
 
 
 def _database_status() -> str:

@@ -9,7 +9,7 @@ relevance, with the number of results and a highlighted snippet for the rows ask
 import re
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connections, router
 
 # Work is bounded whatever the query: at most CANDIDATES matching records and as many
 # matching passages are ranked and counted (the database stops reading matches there),
@@ -40,8 +40,16 @@ def kind_order_sql(column: str) -> str:
     return f"CASE {column} {cases} END"
 
 
+def reading_alias() -> str:
+    """The database this request reads the index from (a replica for the public, if any),
+    the one the ORM then loads the hits' entries from."""
+    from search.models import Entry
+
+    return router.db_for_read(Entry)
+
+
 def backend():
-    if connection.vendor == "postgresql":
+    if connections[reading_alias()].vendor == "postgresql":
         from search.backends import postgresql
 
         return postgresql

@@ -12,9 +12,9 @@ index for rare words and a plain scan stopping at the cap for words found nearly
 everywhere, where reading the index's whole list of matches would cost more.
 """
 
-from django.db import connection, transaction
+from django.db import connections, transaction
 
-from search.backends import CANDIDATES, Hit, HitPage, kind_order_sql
+from search.backends import CANDIDATES, Hit, HitPage, kind_order_sql, reading_alias
 from search.query import Query
 from search.snippets import START, STOP, from_markers
 
@@ -166,7 +166,8 @@ def _page_parameters(query: Query, language: str, offset: int, limit: int) -> di
 def _run(sql: str, parameters: dict) -> list[tuple]:
     # No parallel workers: they would each open a bucket of passages at once, doing several
     # times the work one process does when the first bucket holds enough candidates.
-    with transaction.atomic(), connection.cursor() as cursor:
+    alias = reading_alias()
+    with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
         cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
         cursor.execute(sql, parameters)
         return cursor.fetchall()

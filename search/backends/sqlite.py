@@ -8,9 +8,9 @@ FTS5 in double quotes: stems are letters and digits only, so nothing a visitor t
 reaches FTS5 as syntax.
 """
 
-from django.db import connection
+from django.db import connections
 
-from search.backends import CANDIDATES, Hit, HitPage, kind_order_sql
+from search.backends import CANDIDATES, Hit, HitPage, kind_order_sql, reading_alias
 from search.query import Query
 from search.snippets import PREFIX, highlight
 from search.text import terms
@@ -111,7 +111,7 @@ def page(query: Query, language: str, offset: int, limit: int) -> HitPage:
         "limit": limit,
         "offset": offset,
     }
-    with connection.cursor() as cursor:
+    with connections[reading_alias()].cursor() as cursor:
         cursor.execute(page_sql(), parameters)
         rows = cursor.fetchall()
     if not rows:
@@ -133,6 +133,6 @@ def explain(query: Query, language: str = "fr") -> str:
         "limit": 20,
         "offset": 0,
     }
-    with connection.cursor() as cursor:
+    with connections[reading_alias()].cursor() as cursor:
         cursor.execute("EXPLAIN QUERY PLAN " + page_sql(), parameters)
         return "\n".join(f"{row[0]:>4} {row[1]:>4} {row[3]}" for row in cursor.fetchall())
