@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -261,6 +262,9 @@ class SeedLoader:
             # Citations last: every claim they name now exists.
             for name, data in files:
                 self.load_citations(name, data)
+            # A record created now was reviewed as saved, not a moment before its save.
+            for model in (Partner, Relationship, Event, Programme, Participation):
+                model.objects.filter(reviewed_at=self.now).update(reviewed_at=F("changed_at"))
         return self.report
 
     def load_partner(self, name: str, spec: dict):

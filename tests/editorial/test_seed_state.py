@@ -4,7 +4,8 @@ from django.utils import timezone
 from documents.models import Citation
 from documents.seeding import load_seed
 from editorial.models import PublicationState
-from partners.models import Relationship
+from partners.models import Event, Partner, Relationship
+from programmes.models import Participation, Programme
 
 pytestmark = pytest.mark.django_db
 
@@ -13,6 +14,11 @@ def test_the_seed_loads_as_published(seeded):
     states = set(Relationship.objects.values_list("publication_state", flat=True))
     assert states == {PublicationState.PUBLISHED}
     assert not Relationship.objects.filter(reviewed_at__isnull=True).exists()
+
+
+def test_no_seeded_record_counts_as_changed_since_its_review(seeded):
+    for model in (Partner, Relationship, Event, Programme, Participation):
+        assert not model.objects.changed_since_review().exists(), model
 
 
 def test_seeded_citations_are_reviewed(seeded):
