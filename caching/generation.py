@@ -9,7 +9,7 @@ is therefore never stored under a generation newer than the data it shows.
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from django.db import connections
+from django.db import connections, router
 from django.utils import timezone
 
 from caching.models import ContentGeneration
@@ -53,7 +53,18 @@ def _increment(using: str, now: datetime) -> int:
 
 
 def current() -> Generation:
-    row = ContentGeneration.objects.filter(pk=ROW).values_list("value", "changed_at").first()
+    # Plain SQL too: every public request reads it, and the ORM's query costs 0.7 ms here,
+    # half a cached page's time. The database is the request's (a replica for the public).
+    connection = connections[router.db_for_read(ContentGeneration)]
+    table = connection.ops.quote_name(ContentGeneration._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT value, changed_at FROM {table} WHERE id = %s", [ROW])
+        row = cursor.fetchone()
     if row is None:
         return Generation(0, datetime(2000, 1, 1, tzinfo=UTC))
-    return Generation(*row)
+    value, changed_at = row
+    if isinstance(changed_at, str):  # SQLite
+        changed_at = datetime.fromisoformat(changed_at)
+    if timezone.is_naive(changed_at):
+        changed_at = changed_at.replace(tzinfo=UTC)
+    return Generation(value, changed_at)
