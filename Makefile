@@ -44,11 +44,57 @@ restore: install
 soak: install
 	$(BIN)/python -m bench.soak $(SOAK_ARGS)
 
-# Benchmarks, not tests. Search: 100,000 synthetic documents on a throw-away PostgreSQL
-# database, p50/p95/p99 of 200 queries (README.md, "Search"; BENCH_SEARCH_ARGS to change).
-.PHONY: bench
-bench: install
+# The production topology on loopback (README.md, "Cluster"; docs/deploy.md): a PostgreSQL
+# primary and its streaming replica, two gunicorn instances, HAProxy (deploy/haproxy.cfg) in
+# front. `make cluster` runs it in the foreground for CLUSTER_MINUTES (default 30) or until
+# Ctrl-C; `make cluster-stop` tears down any left running; `make cluster-test` runs the faults.
+.PHONY: cluster cluster-stop cluster-test haproxy
+cluster: install haproxy
+	$(BIN)/python -m bench.cluster start $(CLUSTER_ARGS)
+
+cluster-stop: install
+	$(BIN)/python -m bench.cluster stop
+
+cluster-test: install haproxy
+	$(BIN)/python -m bench.cluster test $(CLUSTER_TEST_ARGS)
+
+# The cluster's load balancer is Debian's HAProxy (kept in /usr/sbin, off a user's PATH).
+haproxy:
+	@command -v haproxy >/dev/null 2>&1 || test -x /usr/sbin/haproxy || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's haproxy for the local cluster"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q haproxy >/dev/null \
+	    || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q haproxy >/dev/null; }; \
+	  else \
+	    echo "The local cluster needs HAProxy: install the Debian package 'haproxy' (sudo apt-get install haproxy)." >&2; \
+	    exit 1; \
+	  fi; }
+
+# Benchmarks, not tests (README.md, "Benchmarks"): the pages and the API against a bare
+# Django baseline on SQLite and PostgreSQL at several data scales (BENCH_ARGS), then search
+# over 100,000 documents on a throw-away PostgreSQL database (BENCH_SEARCH_ARGS). One after
+# the other, never side by side: each measures the whole machine.
+.PHONY: bench bench-pages bench-search wrk
+bench: bench-pages
+	$(MAKE) --no-print-directory bench-search
+
+bench-pages: install wrk
+	$(BIN)/python -m bench.pages $(BENCH_ARGS)
+
+bench-search: install
 	$(BIN)/python -m bench.search $(BENCH_SEARCH_ARGS)
+
+# The page benchmark's load client is Debian's wrk.
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's wrk for the page benchmark"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null \
+	    || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; }; \
+	  else \
+	    echo "The page benchmark needs wrk: install the Debian package 'wrk' (sudo apt-get install wrk)." >&2; \
+	    exit 1; \
+	  fi; }
 
 test: install browser
 	$(TEST) $(BIN)/python -m pytest $(PYTEST_ARGS)

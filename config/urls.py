@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -30,3 +31,7 @@ urlpatterns += i18n_patterns(
     path("", include("editorial.urls")),
     path(_("data/"), data_page, name="data"),
 )
+
+# Benchmarks only (LIAISON_BENCHMARK=1, `make bench`): the bare baseline page.
+if settings.BENCHMARK:
+    urlpatterns += [path("bench/", include("config.benchmark"))]
