@@ -16,9 +16,13 @@ def empty_cache():
     the rows a cached page was made from."""
     from django.core.cache import cache
 
+    from caching.pages import recent_pages
+
     cache.clear()
+    recent_pages.clear()
     yield
     cache.clear()
+    recent_pages.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -193,3 +193,26 @@ def test_bump_creates_the_row_when_the_database_was_emptied(relationship):
     assert current().value == 0
     bump()
     assert current().value == 1
+
+
+def test_with_redis_a_page_asked_again_comes_from_this_process_without_a_round_trip(
+    client, relationship, settings, monkeypatch
+):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/15",
+            "KEY_PREFIX": "liaison-tests",
+        }
+    }
+    from django.core.cache import cache
+
+    cache.clear()
+    try:
+        first = client.get(page_url(relationship))
+        monkeypatch.setattr(type(cache._cache), "get", lambda *a, **k: pytest.fail("Redis read"))
+        again = client.get(page_url(relationship))
+        assert again.content == first.content
+    finally:
+        monkeypatch.undo()
+        cache.clear()
