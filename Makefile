@@ -72,17 +72,23 @@ haproxy:
 
 # Benchmarks, not tests (README.md, "Benchmarks"): the pages and the API against a bare
 # Django baseline on SQLite and PostgreSQL at several data scales (BENCH_ARGS), then search
-# over 100,000 documents on a throw-away PostgreSQL database (BENCH_SEARCH_ARGS). One after
-# the other, never side by side: each measures the whole machine.
-.PHONY: bench bench-pages bench-search wrk
+# over 100,000 documents on a throw-away PostgreSQL database (BENCH_SEARCH_ARGS), then the
+# local cluster with 1 and 2 instances, reads on the replica or the primary
+# (BENCH_CLUSTER_ARGS). One after the other, never side by side: each measures the whole
+# machine.
+.PHONY: bench bench-pages bench-search bench-cluster wrk
 bench: bench-pages
 	$(MAKE) --no-print-directory bench-search
+	$(MAKE) --no-print-directory bench-cluster
 
 bench-pages: install wrk
 	$(BIN)/python -m bench.pages $(BENCH_ARGS)
 
 bench-search: install
 	$(BIN)/python -m bench.search $(BENCH_SEARCH_ARGS)
+
+bench-cluster: install wrk haproxy
+	$(BIN)/python -m bench.cluster bench $(BENCH_CLUSTER_ARGS)
 
 # The page benchmark's load client is Debian's wrk.
 wrk:

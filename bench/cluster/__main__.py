@@ -1,4 +1,4 @@
-"""`python -m bench.cluster start|stop|test` — see bench/cluster/__init__.py."""
+"""`python -m bench.cluster start|stop|test|bench` — see bench/cluster/__init__.py."""
 
 import argparse
 import json
@@ -10,9 +10,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.cluster import report as reporting
-from bench.cluster import scenario, topology
+from bench.cluster import scaling, scenario, topology
 from bench.cluster.haproxy import binary as haproxy_binary
 from bench.cluster.topology import LocalCluster
+from bench.pages import wrk
 from bench.soak.server import ROOT
 
 SETUP_SECONDS = 240  # the test's budget beyond its load: setting up, checking, tearing down
@@ -62,6 +63,10 @@ def arguments(argv=None) -> argparse.Namespace:
         default=os.environ.get("CLUSTER_TEST_REDIS_URL") or "redis://127.0.0.1:6379/14",
     )
     test.add_argument("--output", type=Path, default=ROOT / "bench" / "results")
+    bench = commands.add_parser(
+        "bench", help="throughput with 1 and 2 instances, reads on the replica or the primary"
+    )
+    scaling.add_arguments(bench)
     return parser.parse_args(argv)
 
 
@@ -153,11 +158,46 @@ def test(args) -> int:
     return 0
 
 
+def bench(args) -> int:
+    """The scaling benchmark (bench/cluster/scaling.py): measures, so only an error or a
+    misrouted load fails it."""
+    missing = postgresql_missing()
+    if missing:
+        print(f"!! cluster benchmark SKIPPED: {missing}", file=sys.stderr)
+        return 0
+    if haproxy_binary() is None:
+        print("bench-cluster: HAProxy not found: `make haproxy` installs it", file=sys.stderr)
+        return 2
+    wrk.require_wrk()
+    load = wrk.Load(args.threads, args.connections, args.duration, args.warmup)
+    signal.alarm(int(scaling.load_seconds(args) + SETUP_SECONDS))
+    cluster = scaling.ScalingCluster(args.redis_url)
+    started, facts = time.monotonic(), {"load_average": round(os.getloadavg()[0], 2)}
+    print(f"bench-cluster: {load.describe()}; starting the cluster…", flush=True)
+    measured, error = {}, ""
+    try:
+        cluster.start()
+        facts["setup_s"] = round(time.monotonic() - started, 1)
+        measured = scaling.run(cluster, load)
+    except Interrupted as reason:
+        error = f"interrupted ({reason})"
+    except (wrk.LoadError, scaling.ProbeError) as failure:
+        error = f"FAILED: {failure}"
+    finally:
+        tear_down(cluster)
+    if error:
+        print(f"bench-cluster: {error}; torn down", file=sys.stderr)
+        return 1
+    facts["elapsed_s"] = round(time.monotonic() - started)
+    return scaling.finish(measured, load, cluster, args.output, **facts)
+
+
 def main(argv=None) -> int:
     args = arguments(argv)
     for signum in SIGNALS:
         signal.signal(signum, interrupt)
-    return {"start": start, "stop": stop, "test": test}[args.command](args)
+    commands = {"start": start, "stop": stop, "test": test, "bench": bench}
+    return commands[args.command](args)
 
 
 if __name__ == "__main__":
