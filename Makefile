@@ -60,15 +60,7 @@ cluster-test: install haproxy
 
 # The cluster's load balancer is Debian's HAProxy (kept in /usr/sbin, off a user's PATH).
 haproxy:
-	@command -v haproxy >/dev/null 2>&1 || test -x /usr/sbin/haproxy || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Installing Debian's haproxy for the local cluster"; \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q haproxy >/dev/null \
-	    || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q haproxy >/dev/null; }; \
-	  else \
-	    echo "The local cluster needs HAProxy: install the Debian package 'haproxy' (sudo apt-get install haproxy)." >&2; \
-	    exit 1; \
-	  fi; }
+	@scripts/debian-package haproxy "the local cluster" haproxy /usr/sbin/haproxy
 
 # Benchmarks, not tests (README.md, "Benchmarks"): the pages and the API against a bare
 # Django baseline on SQLite and PostgreSQL at several data scales (BENCH_ARGS), then search
@@ -92,30 +84,14 @@ bench-cluster: install wrk haproxy
 
 # The page benchmark's load client is Debian's wrk.
 wrk:
-	@command -v wrk >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Installing Debian's wrk for the page benchmark"; \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null \
-	    || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; }; \
-	  else \
-	    echo "The page benchmark needs wrk: install the Debian package 'wrk' (sudo apt-get install wrk)." >&2; \
-	    exit 1; \
-	  fi; }
+	@scripts/debian-package wrk "the page benchmark" wrk
 
 test: install browser
 	$(TEST) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The browser tests drive Debian's Chromium; no test tool downloads a browser of its own.
 browser:
-	@command -v chromium >/dev/null 2>&1 || test -x "$${LIAISON_CHROMIUM:-/nonexistent}" || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Installing Debian's chromium for the browser tests"; \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null \
-	    || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; }; \
-	  else \
-	    echo "The browser tests need Chromium: install the Debian package 'chromium' (sudo apt-get install chromium) or set LIAISON_CHROMIUM." >&2; \
-	    exit 1; \
-	  fi; }
+	@scripts/debian-package chromium "the browser tests" chromium "$${LIAISON_CHROMIUM:-/nonexistent}"
 
 lint: install
 	$(BIN)/ruff check .

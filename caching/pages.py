@@ -33,14 +33,16 @@ def generation_of(request) -> Generation:
 
 
 def page_key(request) -> str:
-    today = timezone.localdate().isoformat()
-    parts = (
-        settings.CACHE_RELEASE,
-        generation_of(request).token,
-        today,
-        request.build_absolute_uri(),
-    )
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    # Once a request: the ETag and the cache lookup both need it.
+    if not hasattr(request, "page_key"):
+        parts = (
+            settings.CACHE_RELEASE,
+            generation_of(request).token,
+            timezone.localdate().isoformat(),
+            request.build_absolute_uri(),
+        )
+        request.page_key = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return request.page_key
 
 
 def etag(request, *args, **kwargs) -> str:

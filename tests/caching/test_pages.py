@@ -1,5 +1,7 @@
 """The page cache and conditional GET never serve a stale claim."""
 
+import os
+
 import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
@@ -162,28 +164,42 @@ def test_an_error_page_is_not_cached(client, relationship):
     assert client.get(missing).status_code == 200
 
 
-def test_the_cache_is_shared_through_redis(client, relationship, settings):
-    """Two processes sharing Redis see each other's pages, keyed by the same generation."""
+@pytest.fixture
+def redis_cache(settings):
+    """The cache in Redis, under a prefix of this process's own: the SQLite and PostgreSQL
+    runs share the server, so nothing here flushes the whole database."""
+    prefix = f"liaison-tests-{os.getpid()}"
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": "redis://127.0.0.1:6379/15",
-            "KEY_PREFIX": "liaison-tests",
+            "KEY_PREFIX": prefix,
         }
     }
     from django.core.cache import cache
 
-    cache.clear()
-    try:
-        first = client.get(page_url(relationship))
-        keys = cache._cache.get_client().keys("liaison-tests:*")
-        assert keys, "the page was not stored in Redis"
-        relationship.summary_en = "Seen by every instance."
-        relationship.save()
-        assert "Seen by every instance." in client.get(page_url(relationship)).content.decode()
-        assert first.status_code == 200
-    finally:
-        cache.clear()
+    redis = cache._cache.get_client()
+
+    def keys():
+        return redis.keys(f"{prefix}:*")
+
+    def forget():
+        if stored := keys():
+            redis.delete(*stored)
+
+    forget()
+    yield cache, keys
+    forget()
+
+
+def test_the_cache_is_shared_through_redis(client, relationship, redis_cache):
+    """Two processes sharing Redis see each other's pages, keyed by the same generation."""
+    _cache, keys = redis_cache
+    assert client.get(page_url(relationship)).status_code == 200
+    assert keys(), "the page was not stored in Redis"
+    relationship.summary_en = "Seen by every instance."
+    relationship.save()
+    assert "Seen by every instance." in client.get(page_url(relationship)).content.decode()
 
 
 def test_bump_creates_the_row_when_the_database_was_emptied(relationship):
@@ -196,23 +212,11 @@ def test_bump_creates_the_row_when_the_database_was_emptied(relationship):
 
 
 def test_with_redis_a_page_asked_again_comes_from_this_process_without_a_round_trip(
-    client, relationship, settings, monkeypatch
+    client, relationship, redis_cache, monkeypatch
 ):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/15",
-            "KEY_PREFIX": "liaison-tests",
-        }
-    }
-    from django.core.cache import cache
-
-    cache.clear()
-    try:
-        first = client.get(page_url(relationship))
-        monkeypatch.setattr(type(cache._cache), "get", lambda *a, **k: pytest.fail("Redis read"))
+    cache, _keys = redis_cache
+    first = client.get(page_url(relationship))
+    with monkeypatch.context() as patch:
+        patch.setattr(type(cache._cache), "get", lambda *a, **k: pytest.fail("Redis read"))
         again = client.get(page_url(relationship))
-        assert again.content == first.content
-    finally:
-        monkeypatch.undo()
-        cache.clear()
+    assert again.content == first.content
