@@ -47,8 +47,14 @@ DEBUG = env_bool("DJANGO_DEBUG")
 # static files (no collectstatic), never anything a production process would see.
 RUNNING_TESTS = "pytest" in sys.modules or sys.argv[1:2] == ["test"]
 
+# Commands that only write source files (migrations, translation catalogues) sign nothing,
+# so they run without a key too, e.g. `manage.py makemigrations --check` in a bare shell.
+WRITES_SOURCE_ONLY = sys.argv[1:2] in (["makemigrations"], ["makemessages"], ["compilemessages"])
+
 SECRET_KEY = production_secret_key(
-    os.environ.get("DJANGO_SECRET_KEY", ""), debug=DEBUG, weak_allowed=RUNNING_TESTS
+    os.environ.get("DJANGO_SECRET_KEY", ""),
+    debug=DEBUG or WRITES_SOURCE_ONLY,
+    weak_allowed=RUNNING_TESTS,
 )
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")

@@ -76,6 +76,21 @@ def test_a_management_command_says_why_it_cannot_start_without_a_secret_key():
     assert "Traceback" not in result.stderr
 
 
+def test_the_migrations_check_runs_without_a_secret_key():
+    """It writes (here: checks) source files only, and CI checkers run it in a bare shell."""
+    environment = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/")}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
+
+
 def test_a_missing_key_is_refused_with_debug_off():
     with pytest.raises(ImproperlyConfigured, match="DJANGO_SECRET_KEY is not set"):
         production_secret_key("", debug=False)
