@@ -7,22 +7,26 @@ URL (language, query string, host). Any write to public content changes the gene
 cached page made before a write is never found again; nothing has to be deleted.
 """
 
+import functools
 import hashlib
 import pickle
 import threading
 from collections import OrderedDict
 from datetime import datetime, time
-from functools import wraps
 from time import monotonic
 
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
-from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.db import InterfaceError, OperationalError
+from django.urls import Resolver404, resolve
+from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import parse_http_date_safe
 from django.views.decorators.http import condition
 
 from caching.generation import Generation, current
+from config.replicas import fall_back_to_primary, read_alias, reads_from
 
 
 def generation_of(request) -> Generation:
@@ -116,25 +120,87 @@ def keep_page(key: str, response) -> None:
 
 
 def public_page(view=None, *, store: bool = True):
-    """Decorate a public view: ETag/Last-Modified answered by 304, and (``store``) the whole
-    200 response kept in the cache for ``settings.PAGE_CACHE_SECONDS`` (0 turns it off)."""
+    """Decorate a public view: ETag/Last-Modified answered by 304, and (``store``) its 200
+    responses marked for ``PageCacheMiddleware`` to keep for ``settings.PAGE_CACHE_SECONDS``
+    (0 turns it off)."""
 
     def decorate(view):
-        @wraps(view)
-        def cached_view(request, *args, **kwargs):
-            keep = store and settings.PAGE_CACHE_SECONDS > 0 and request.method in ("GET", "HEAD")
-            key = f"page:{page_key(request)}" if keep else None
-            response = cached_page(key) if keep else None
-            if response is None:
-                response = view(request, *args, **kwargs)
-                if keep and response.status_code == 200 and not response.streaming:
-                    if hasattr(response, "render"):
-                        response.render()
-                    keep_page(key, response)
+        @functools.wraps(view)
+        def marked_view(request, *args, **kwargs):
+            response = view(request, *args, **kwargs)
+            response.public_page = store
             # Shared caches may keep the page, but must ask again before reusing it.
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
             return response
 
-        return condition(etag_func=etag, last_modified_func=last_modified)(cached_view)
+        conditional_view = condition(etag_func=etag, last_modified_func=last_modified)(marked_view)
+        conditional_view.stored_page = store
+        return conditional_view
 
     return decorate(view) if view is not None else decorate
+
+
+class PageCacheMiddleware:
+    """Answers a stored public page before the rest of the middleware and the URL resolver
+    run, and stores the pages ``public_page`` marks.
+
+    Only for a GET or HEAD without a session cookie: nobody is signed in and the page is the
+    same for everyone (a signed-in curator's pages are always rendered). Placed right after
+    WhiteNoise: a page is stored as the middleware after this one left it (X-Frame-Options,
+    Content-Language, Vary), so an answer from the cache is the same answer. The content
+    generation is read from the database the request reads (``config.replicas``), chosen
+    here once for the whole request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            settings.PAGE_CACHE_SECONDS <= 0
+            or request.method not in ("GET", "HEAD")
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
+            or not stored_page_path(request.path_info)
+        ):
+            return self.get_response(request)
+        alias = read_alias(request)
+        with reads_from(alias):
+            try:
+                key = f"page:{page_key(request)}"
+            except (OperationalError, InterfaceError) as error:
+                if alias is None:
+                    raise
+                fall_back_to_primary(request, alias, error)
+                return self.get_response(request)
+            response = cached_page(key)
+            if response is not None:
+                return answer_from_cache(request, response)
+            response = self.get_response(request)
+        if (
+            getattr(response, "public_page", False)
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies  # never someone else's cookie
+            and request.read_alias == alias  # not answered by the primary after a failure
+        ):
+            keep_page(key, response)
+        return response
+
+
+@functools.lru_cache(maxsize=4096)
+def stored_page_path(path: str) -> bool:
+    """Whether ``path`` is served by a view ``public_page`` stores. Asked once a path per
+    process: what a path resolves to never changes while the process runs."""
+    try:
+        with translation.override(translation.get_language_from_path(path)):
+            match = resolve(path)
+    except Resolver404:
+        return False
+    return getattr(match.func, "stored_page", False)
+
+
+def answer_from_cache(request, response):
+    """The stored page, or 304 Not Modified when the client already has it."""
+    last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+    return get_conditional_response(
+        request, etag=response.get("ETag"), last_modified=last_modified, response=response
+    )

@@ -14,6 +14,7 @@ import functools
 import django_filters
 from django.conf import settings
 from django.db.models import F, Q
+from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +31,8 @@ from drf_spectacular.utils import (
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.views import exception_handler
+
+from caching.pages import cached_page, keep_page, page_key
 
 ISO_DATE_FORMATS = ["%Y-%m-%d"]
 SLUG_PATTERN = "[-a-zA-Z0-9_]+"  # the URL of a record with a slug; its OpenAPI pattern too
@@ -107,7 +110,8 @@ def slug_example(slug: str):
 
 def _answer_conditional_get(request, response):
     """Tag a rendered answer with the hash of its body; 304 when the client has it."""
-    set_response_etag(response)
+    if not response.has_header("ETag"):  # an answer from the cache has kept its own
+        set_response_etag(response)
     return get_conditional_response(request, etag=response.get("ETag"), response=response)
 
 
@@ -117,13 +121,49 @@ class ConditionalGetMixin:
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         if request.method in ("GET", "HEAD") and response.status_code == 200:
+            if not hasattr(response, "add_post_render_callback"):  # already rendered
+                return _answer_conditional_get(request._request, response)
             response.add_post_render_callback(
                 functools.partial(_answer_conditional_get, request._request)
             )
         return response
 
 
-class ReadOnlyApiViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
+class CachedAnswersMixin:
+    """Lists and details answered from the cache (``caching.pages``), keyed by the content
+    generation, the language and the absolute URL, so an answer never outlives the data it
+    shows. Looked up after ``initial()``: the throttle and the parameter checks apply to
+    every request, answered from the cache or not."""
+
+    def list(self, request, *args, **kwargs):
+        return self.cached_answer(super().list, request, *args, **kwargs)
+
+    def retrieve(self, request, *args, **kwargs):
+        return self.cached_answer(super().retrieve, request, *args, **kwargs)
+
+    def cached_answer(self, handler, request, *args, **kwargs):
+        if settings.PAGE_CACHE_SECONDS <= 0:
+            return handler(request, *args, **kwargs)
+        key = f"api:{translation.get_language()}:{page_key(request._request)}"
+        stored = cached_page(key)
+        if stored is not None:
+            return stored
+        response = handler(request, *args, **kwargs)
+        if response.status_code == 200:
+            response.add_post_render_callback(functools.partial(_keep_answer, key))
+        return response
+
+
+def _keep_answer(key, response):
+    if response.status_code == 200:  # not a 304
+        set_response_etag(response)  # kept with the answer, not computed at each request
+        kept = HttpResponse(response.content, status=200)
+        for header, value in response.headers.items():
+            kept.headers[header] = value
+        keep_page(key, kept)
+
+
+class ReadOnlyApiViewSet(ConditionalGetMixin, CachedAnswersMixin, viewsets.ReadOnlyModelViewSet):
     """A list and a detail, in the language asked for, refusing parameters it does not know."""
 
     def initial(self, request, *args, **kwargs):

@@ -28,6 +28,7 @@ of a request, so a page cached from a replica that is behind is stored under the
 generation it shows, never under a newer one.
 """
 
+import functools
 import logging
 import math
 import random
@@ -199,16 +200,32 @@ def health_report() -> dict:
 # Requests ----------------------------------------------------------------------------------
 
 
+@functools.cache
+def admin_path() -> str:
+    return reverse("admin:index")
+
+
 def is_public_read(request) -> bool:
     if request.method not in ("GET", "HEAD"):
         return False
-    if request.path_info.startswith(reverse("admin:index")):
+    if request.path_info.startswith(admin_path()):
         return False
     # Without a session cookie nobody is signed in, and the session is not even looked up:
     # the public's requests stay session-free. With one, the session is read (on the primary).
     if settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated:
         return False
     return True
+
+
+def read_alias(request) -> str | None:
+    """The database this request reads (None: the primary), chosen once: the page cache
+    (``caching.pages``), which runs first for visitors without a session, and
+    ``ReplicaReadMiddleware`` must read the same one."""
+    if not hasattr(request, "read_alias"):
+        request.read_alias = (
+            usable_replica() if settings.DATABASE_REPLICAS and is_public_read(request) else None
+        )
+    return request.read_alias
 
 
 class ReplicaReadMiddleware:
@@ -219,9 +236,7 @@ class ReplicaReadMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        alias = None
-        if settings.DATABASE_REPLICAS and is_public_read(request):
-            alias = usable_replica()
+        alias = read_alias(request)
         if alias is None:
             return self.get_response(request)
         with reads_from(alias):
@@ -231,21 +246,29 @@ class ReplicaReadMiddleware:
         alias = _read_alias.get()
         if alias is None or not isinstance(exception, OperationalError | InterfaceError):
             return None
-        state = replica_state(alias, check_now=True)
-        logger.warning(
-            "replica %s failed during %s %s (%s); answered from the primary; replica %s",
-            alias,
-            request.method,
-            request.path,
-            exception,
-            state.describe(),
-        )
-        _read_alias.set(None)
-        # The generation the first attempt may have read from the replica (caching.pages)
-        # must be read again, with the data, from the primary.
-        vars(request).pop("content_generation", None)
+        fall_back_to_primary(request, alias, exception)
         match = request.resolver_match
         response = match.func(request, *match.args, **match.kwargs)
         if callable(getattr(response, "render", None)):
             response = response.render()  # a failure during rendering is not rendered again
         return response
+
+
+def fall_back_to_primary(request, alias: str, exception: Exception) -> None:
+    """``alias`` failed during ``request``: check it again at once, and read the primary for
+    the rest of the request."""
+    state = replica_state(alias, check_now=True)
+    logger.warning(
+        "replica %s failed during %s %s (%s); answered from the primary; replica %s",
+        alias,
+        request.method,
+        request.path,
+        exception,
+        state.describe(),
+    )
+    request.read_alias = None
+    _read_alias.set(None)
+    # The generation the first attempt may have read from the replica (caching.pages) must
+    # be read again, with the data, from the primary.
+    vars(request).pop("content_generation", None)
+    vars(request).pop("page_key", None)

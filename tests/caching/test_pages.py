@@ -220,3 +220,62 @@ def test_with_redis_a_page_asked_again_comes_from_this_process_without_a_round_t
         patch.setattr(type(cache._cache), "get", lambda *a, **k: pytest.fail("Redis read"))
         again = client.get(page_url(relationship))
     assert again.content == first.content
+
+
+# Answered early, by PageCacheMiddleware ---------------------------------------------------
+
+
+def test_a_stored_page_is_answered_before_the_url_is_resolved(client, relationship, monkeypatch):
+    from django.core.handlers.base import BaseHandler
+
+    first = client.get(page_url(relationship))
+    monkeypatch.setattr(BaseHandler, "resolve_request", lambda *a: pytest.fail("resolved"))
+    again = client.get(page_url(relationship))
+    assert again.content == first.content
+
+
+def test_an_answer_from_the_cache_has_the_headers_of_the_rendered_page(client, relationship):
+    first = client.get(page_url(relationship))
+    again = client.get(page_url(relationship))
+    for header in (
+        "Content-Type",
+        "Content-Language",
+        "X-Frame-Options",
+        "Content-Security-Policy",
+        "ETag",
+        "Last-Modified",
+        "Cache-Control",
+    ):
+        assert again.headers[header] == first.headers[header], header
+
+
+def test_a_signed_in_curator_always_gets_a_rendered_page(
+    client, relationship, admin_user, django_assert_max_num_queries
+):
+    client.get(page_url(relationship))  # stored for the public
+    client.force_login(admin_user)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(page_url(relationship))
+    assert response.status_code == 200
+    assert len(queries) > 2  # session, user, then the page's own queries
+
+
+def test_a_page_setting_a_cookie_is_not_stored(rf):
+    from django.http import HttpResponse
+
+    from caching.pages import PageCacheMiddleware, cached_page, page_key
+
+    def view(request):
+        response = HttpResponse("someone's page")
+        response.public_page = True
+        response.set_cookie("someone", "1")
+        return response
+
+    request = rf.get(page_url(RelationshipFactory()))
+    PageCacheMiddleware(view)(request)
+    assert cached_page(f"page:{page_key(request)}") is None
+
+
+def test_other_paths_do_not_read_the_generation(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert client.get("/robots.txt").status_code == 200

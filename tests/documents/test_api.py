@@ -188,11 +188,12 @@ def build_citations(n):
 @pytest.mark.parametrize(
     ("path", "build", "per_item", "queries"),
     [
-        # count, documents with publishers, current versions, other-language versions
-        ("documents/", build_documents, 2, 4),
-        ("versions/", build_versions, 1, 2),  # count, versions with documents
+        # the content generation (read first), count, documents with publishers, current
+        # versions, other-language versions
+        ("documents/", build_documents, 2, 5),
+        ("versions/", build_versions, 1, 3),  # generation, count, versions with documents
         # count, citations with passages, the claims of each kind listed (one kind here)
-        ("citations/", build_citations, 1, 3),
+        ("citations/", build_citations, 1, 4),
     ],
 )
 def test_a_list_of_100_runs_a_fixed_number_of_queries(

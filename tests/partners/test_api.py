@@ -460,9 +460,9 @@ def build_events(n):
 @pytest.mark.parametrize(
     ("path", "build", "queries"),
     [
-        ("partners/", build_partners, 4),  # count, partners, aliases, sources
-        ("relationships/", build_relationships, 3),  # count, relationships, sources
-        ("events/", build_events, 4),  # count, events, partners involved, sources
+        ("partners/", build_partners, 5),  # generation, count, partners, aliases, sources
+        ("relationships/", build_relationships, 4),  # generation, count, relationships, sources
+        ("events/", build_events, 5),  # generation, count, events, partners involved, sources
     ],
 )
 def test_a_list_of_100_with_provenance_runs_a_fixed_number_of_queries(

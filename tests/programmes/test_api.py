@@ -216,8 +216,8 @@ def build_programmes(n):
 @pytest.mark.parametrize(
     ("path", "build", "queries"),
     [
-        ("participations/", build_participations, 3),  # count, participations, sources
-        ("programmes/", build_programmes, 3),  # count, programmes, sources
+        ("participations/", build_participations, 4),  # generation, count, participations, sources
+        ("programmes/", build_programmes, 4),  # generation, count, programmes, sources
     ],
 )
 def test_a_list_of_100_with_provenance_runs_a_fixed_number_of_queries(
@@ -238,7 +238,7 @@ def test_filters_add_no_query_per_row(client, django_assert_num_queries):
     partner = PartnerFactory(slug="serbia")
     for i in range(30):
         cite(ParticipationFactory(partner=partner, start=str(1950 + i)))
-    # + one query to look the partner's slug up
-    with django_assert_num_queries(4):
+    # the content generation, + one query to look the partner's slug up
+    with django_assert_num_queries(5):
         body = get(client, "participations/", partner="serbia", as_of="2000-01-01").json()
     assert body["count"] == 30
