@@ -264,6 +264,21 @@ def text_search(term: str, fields=(), translated_fields=()) -> Q:
 # Fields -------------------------------------------------------------------------------
 
 
+class SharedPerAnswer:
+    """A nested serializer that represents each record once per answer: in a list, the
+    same document, version, publisher or programme is named by many rows (a hundred
+    participations cite a handful of versions), and its representation is the same dict."""
+
+    def to_representation(self, instance):
+        if instance.pk is None:
+            return super().to_representation(instance)
+        shared = self.context.setdefault("shared_representations", {})
+        key = (type(self), instance.pk)
+        if key not in shared:
+            shared[key] = super().to_representation(instance)
+        return shared[key]
+
+
 @extend_schema_field(OpenApiTypes.URI)
 class PageUrlField(serializers.Field):
     """The absolute URL of the record's page on the public site, in the chosen language."""

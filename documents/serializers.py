@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from config.api_base import PageUrlField
+from config.api_base import PageUrlField, SharedPerAnswer
 from documents.models import Citation, DocumentVersion, SourceDocument
 from partners.models import Partner
 
@@ -24,7 +24,7 @@ CLAIM_ROUTES = {
 }
 
 
-class PublisherSerializer(serializers.ModelSerializer):
+class PublisherSerializer(SharedPerAnswer, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:partner-detail", lookup_field="slug")
 
     class Meta:
@@ -40,7 +40,7 @@ class DocumentRefSerializer(serializers.ModelSerializer):
         fields = ["slug", "url", "title", "language"]
 
 
-class CitedDocumentSerializer(serializers.ModelSerializer):
+class CitedDocumentSerializer(SharedPerAnswer, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:document-detail", lookup_field="slug")
     publisher = PublisherSerializer(read_only=True)
     canonical_url = serializers.CharField(
@@ -52,7 +52,7 @@ class CitedDocumentSerializer(serializers.ModelSerializer):
         fields = ["slug", "url", "title", "publisher", "language", "canonical_url"]
 
 
-class VersionRefSerializer(serializers.ModelSerializer):
+class VersionRefSerializer(SharedPerAnswer, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:version-detail")
 
     class Meta:

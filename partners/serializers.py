@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from config.api_base import PageUrlField
+from config.api_base import PageUrlField, SharedPerAnswer
 from documents.serializers import SourceSerializer
 from partners.dates import DatePrecision
 from partners.models import Event, Partner, PartnerAlias, Relationship
@@ -31,7 +31,7 @@ def precise_date(help_text) -> PreciseDateSerializer:
     return PreciseDateSerializer(read_only=True, allow_null=True, help_text=help_text)
 
 
-class PartnerRefSerializer(serializers.ModelSerializer):
+class PartnerRefSerializer(SharedPerAnswer, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:partner-detail", lookup_field="slug")
 
     class Meta:
@@ -39,7 +39,7 @@ class PartnerRefSerializer(serializers.ModelSerializer):
         fields = ["slug", "url", "name", "acronym"]
 
 
-class ProgrammeRefSerializer(serializers.ModelSerializer):
+class ProgrammeRefSerializer(SharedPerAnswer, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(
         view_name="api:programme-detail", lookup_field="slug"
     )
@@ -49,7 +49,7 @@ class ProgrammeRefSerializer(serializers.ModelSerializer):
         fields = ["slug", "url", "name", "acronym"]
 
 
-class RelationshipRefSerializer(serializers.ModelSerializer):
+class RelationshipRefSerializer(SharedPerAnswer, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(
         view_name="api:relationship-detail", lookup_field="slug"
     )

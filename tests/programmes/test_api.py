@@ -195,6 +195,37 @@ def test_programmes_search_names_and_acronyms_in_both_languages(client):
     assert slugs(client, "programmes/", q="security") == ["sps"]
 
 
+def test_rows_that_name_the_same_records_each_get_their_own_right_representation(client):
+    # Documents, versions, partners and programmes named by many rows are represented once
+    # per answer (config.api_base.SharedPerAnswer): each row must still name its own.
+    first, second = DocumentVersionFactory(), DocumentVersionFactory()
+    serbia, nato = PartnerFactory(slug="serbia"), PartnerFactory(slug="nato")
+    pfp = ProgrammeFactory(slug="pfp")
+    cite(cite(ParticipationFactory(partner=serbia, programme=pfp, start="2006"), first), second)
+    cite(ParticipationFactory(partner=nato, programme=pfp, start="1994"), second)
+    cite(ParticipationFactory(partner=serbia, programme=ProgrammeFactory(slug="sps")), first)
+    rows = {
+        (item["partner"]["slug"], item["programme"]["slug"]): item
+        for item in results(client, "participations/")
+    }
+    assert set(rows) == {("serbia", "pfp"), ("nato", "pfp"), ("serbia", "sps")}
+
+    def documents(row):
+        return sorted(source["document"]["slug"] for source in rows[row]["sources"])
+
+    assert documents(("serbia", "pfp")) == sorted([first.document.slug, second.document.slug])
+    assert documents(("nato", "pfp")) == [second.document.slug]
+    assert documents(("serbia", "sps")) == [first.document.slug]
+    versions = {
+        source["version"]["id"]: source["document"]["slug"]
+        for item in rows.values()
+        for source in item["sources"]
+    }
+    assert versions == {first.pk: first.document.slug, second.pk: second.document.slug}
+    assert rows[("nato", "pfp")]["partner"]["url"].endswith("/api/v1/partners/nato/")
+    assert rows[("serbia", "sps")]["programme"]["url"].endswith("/api/v1/programmes/sps/")
+
+
 # Query counts --------------------------------------------------------------------------------
 
 
