@@ -26,6 +26,7 @@ from django.utils.http import parse_http_date_safe
 from django.views.decorators.http import condition
 
 from caching.generation import Generation, current
+from caching.outage import tolerant
 from config.replicas import fall_back_to_primary, read_alias, reads_from
 
 
@@ -103,20 +104,23 @@ def shared_cache() -> bool:
 
 
 def cached_page(key: str):
+    """The page stored under ``key``, or None (also while the cache does not answer)."""
     if not shared_cache():
         return cache.get(key)
     response = recent_pages.get(key)
     if response is None:
-        response = cache.get(key)
+        response = tolerant(cache.get, key)
         if response is not None:
             recent_pages.set(key, response, settings.PAGE_CACHE_SECONDS)
     return response
 
 
 def keep_page(key: str, response) -> None:
-    cache.set(key, response, settings.PAGE_CACHE_SECONDS)
-    if shared_cache():
-        recent_pages.set(key, response, settings.PAGE_CACHE_SECONDS)
+    if not shared_cache():
+        cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        return
+    recent_pages.set(key, response, settings.PAGE_CACHE_SECONDS)
+    tolerant(cache.set, key, response, settings.PAGE_CACHE_SECONDS)
 
 
 def public_page(view=None, *, store: bool = True):

@@ -11,6 +11,8 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 
+from caching.outage import tolerant
+
 
 class BoundedPageNumberPagination(PageNumberPagination):
     """``?page=`` and ``?page_size=`` (1 to 500). Anything else is a 400 naming the parameter,
@@ -60,7 +62,12 @@ class BoundedPageNumberPagination(PageNumberPagination):
 
 class AnonymousRateThrottle(AnonRateThrottle):
     """DRF's anonymous throttle, reading its rate at each request (DRF's own reads it once,
-    at import), so that the rate follows ``REST_FRAMEWORK`` wherever it is changed."""
+    at import), so that the rate follows ``REST_FRAMEWORK`` wherever it is changed. Its
+    counts live in the cache: while the cache does not answer, requests are let through
+    (``caching.outage``) rather than refused with a 500."""
+
+    def allow_request(self, request, view):
+        return tolerant(super().allow_request, request, view, default=True)
 
     def get_rate(self):
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)

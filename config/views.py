@@ -8,24 +8,33 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from caching.outage import cache_failed, cache_is_back
 from config import replicas
 
 
 @require_GET
 @never_cache
 def healthz(request):
-    """Liveness and readiness: 200 when the database and the cache answer, else 503 naming
-    what failed (a load balancer takes this process out of rotation until it recovers).
+    """Liveness and readiness: 200 when the database answers, else 503 (a load balancer
+    takes this process out of rotation until it recovers).
 
-    With read replicas, also each replica's state ("ok", "lagging 12 s", "unreachable: …")
-    and where the public's reads go ("replica", or "primary" when none is usable). A replica
-    down is no reason to take the process out of rotation: the primary serves its reads."""
+    A cache that does not answer makes the process "degraded", still 200: pages are then
+    rendered without it (``caching.outage``), and every instance shares the same cache, so
+    taking them out would take the whole site down. With read replicas, also each
+    replica's state ("ok", "lagging 12 s", "unreachable: …") and where the public's reads go
+    ("replica", or "primary" when none is usable); a replica down is no reason to take the
+    process out of rotation either: the primary serves its reads."""
     checks = {"database": _database_status(), "cache": _cache_status()}
-    healthy = all(status == "ok" for status in checks.values())
-    body = {"status": "ok" if healthy else "error", **checks}
+    if checks["database"] != "ok":
+        status, code = "error", 503
+    elif checks["cache"] != "ok":
+        status, code = "degraded", 200
+    else:
+        status, code = "ok", 200
+    body = {"status": status, **checks}
     if settings.DATABASE_REPLICAS:
         body.update(replicas.health_report())
-    return JsonResponse(body, status=200 if healthy else 503)
+    return JsonResponse(body, status=code)
 
 
 def _database_status() -> str:
@@ -45,8 +54,12 @@ def _cache_status() -> str:
         answer = cache.get(key)
         cache.delete(key)
     except Exception as error:  # a cache that cannot be reached raises its own errors
+        cache_failed(error)
         return f"error: {error}"
-    return "ok" if answer == "ok" else "error: the cache did not return what was stored"
+    if answer != "ok":
+        return "error: the cache did not return what was stored"
+    cache_is_back()  # pages may use it again at once
+    return "ok"
 
 
 @require_GET

@@ -12,17 +12,21 @@ def seeded(db):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: the local-memory cache outlives the rollback of
-    the rows a cached page was made from."""
+    """Each test starts with an empty cache, and one that answers: the local-memory cache
+    outlives the rollback of the rows a cached page was made from, and an outage a test
+    caused (``caching.outage``) would outlive the test."""
     from django.core.cache import cache
 
+    from caching.outage import cache_is_back
     from caching.pages import recent_pages
 
+    cache_is_back()
     cache.clear()
     recent_pages.clear()
     yield
     cache.clear()
     recent_pages.clear()
+    cache_is_back()
 
 
 @pytest.fixture(autouse=True)
