@@ -120,9 +120,26 @@ def test_queries_per_request_must_be_the_same_at_every_scale():
     )
     checks = {c["target"]: c for c in report.targets(rows) if "queries" in c["target"]}
     assert checks["document page: queries per request constant"]["met"] is True
-    api = checks["API list, 100 participations with sources: queries per request constant"]
+    api = checks[
+        "API list, 100 participations with sources, uncached: queries per request constant"
+    ]
     assert (api["met"], api["measured"], api["scale"]) == (False, "3 → 4", "1×–100×")
     assert not any("baseline" in target for target in checks)
+
+
+@pytest.mark.parametrize(("counts", "met"), [((12, 4, 4), True), ((4, 4, 5), False)])
+def test_search_queries_must_never_grow_with_the_data(counts, met):
+    # Search results change with the data, and the kinds of records loaded with them.
+    rows = [row("baseline", 1000.0, scale=scale, queries=0) for scale in (1, 10, 100)]
+    rows += [
+        row("search", 100.0, scale=scale, queries=count)
+        for scale, count in zip((1, 10, 100), counts, strict=True)
+    ]
+    (check,) = [c for c in report.targets(report.with_ratios(rows)) if "queries" in c["target"]]
+    assert (
+        check["target"] == "search page: queries per request never more than at the smallest scale"
+    )
+    assert check["met"] is met
 
 
 def test_queries_per_request_are_not_judged_from_one_scale():
@@ -132,9 +149,18 @@ def test_queries_per_request_are_not_judged_from_one_scale():
 
 
 def test_markdown_table_says_which_budgets_are_not_met():
-    rows = report.with_ratios([row("baseline", 1000.0), row("api-list", 150.0)])
+    rows = report.with_ratios(
+        [
+            row("baseline", 1000.0),
+            row("baseline-cached", 1000.0, run="cached"),
+            row("api-list-cached", 150.0, run="cached"),
+        ]
+    )
     text = report.markdown(sample_report(rows))
-    assert "| API list, 100 participations with sources ≥ 20% of baseline | SQLite | 1× " in text
+    assert (
+        "| API list, 100 participations with sources, cached ≥ 20% of baseline | SQLite | 1× "
+        in text
+    )
     assert "| 15% | **not met** |" in text
     assert "| SQLite | 1× | baseline (constant page) `/bench/baseline/` | 1,000 |" in text
 
