@@ -103,12 +103,24 @@ def queries_of(client, q):
 
 
 def test_the_number_of_queries_does_not_grow_with_the_results(client, corpus):
-    queries_of(client, "Minsk")  # warm the content types
+    queries_of(client, "Minsk")  # warm the content types and the names
     few = queries_of(client, "Minsk")
     many_partners(corpus, 5)
-    # The content generation, names, search, entries, documents, versions, citations,
-    # claims (and on PostgreSQL the transaction that sets the search's planner options).
+    queries_of(client, "Minsk")  # the names are read again once after a change
+    # The content generation (for the page, and for the names), search, entries, documents,
+    # versions, citations, claims (and on PostgreSQL the transaction that sets the search's
+    # planner options).
     assert queries_of(client, "Minsk") == few <= 12
+
+
+def test_a_new_name_expands_searches_from_the_next_request(client, corpus):
+    assert (
+        "Les Alliés de l"
+        not in client.get(search_url(), {"q": "Alliance atlantique"}).content.decode()
+    )
+    corpus.nato.aliases.create(name="Alliance atlantique", language="fr")
+    html = client.get(search_url(), {"q": "Alliance atlantique"}).content.decode()
+    assert "Les Alliés de l" in html  # the passage names OTAN, another name of the alliance
 
 
 def test_the_header_has_a_search_box_that_works_without_script(client, corpus):
