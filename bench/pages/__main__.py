@@ -121,10 +121,10 @@ def settings_described(args, cache_url: str | None) -> dict:
         "warmup_s": args.warmup,
         "runs": (
             "per database and scale, two server runs, each measuring the baseline first: "
-            "'uncached' (DJANGO_PAGE_CACHE_SECONDS=0, every page rendered) for every endpoint "
-            "but the cached relationship page, and the baseline again at its end; then "
-            "'cached' (the default 600 s page cache) for the baseline and the relationship "
-            "page. A run's baseline is the mean of its baseline measures"
+            "'uncached' (DJANGO_PAGE_CACHE_SECONDS=0, every page and answer made again) for "
+            "the pages and the API, and the baseline again at its end; then 'cached' (the "
+            "default 600 s page cache, as deployed) for the baseline, the relationship page "
+            "and the API list. A run's baseline is the mean of its baseline measures"
         ),
         "cache": (
             f"Redis ({cache_url}, flushed before each server run, shared by the workers)"
