@@ -5,13 +5,20 @@ from documents.selectors import document_list
 from partners.selectors import partner_list, relationship_list
 from programmes.selectors import public_programmes
 
+#: Page URLs per sitemap file (each page counted once per language): search engines read up
+#: to 50,000, but a smaller file is cheaper to make, to keep in the cache and to send again.
+SITEMAP_LIMIT = 5000
+
 
 class PublicSitemap(Sitemap):
-    """Every public page in French and English, each with its hreflang alternates."""
+    """Every public page in French and English, each with its hreflang alternates; past
+    ``SITEMAP_LIMIT`` URLs, a kind of page is split into files (``?p=2``…) that the index
+    (``/sitemap.xml``) lists."""
 
     i18n = True
     alternates = True
     x_default = True
+    limit = SITEMAP_LIMIT
 
 
 class StaticPagesSitemap(PublicSitemap):

@@ -1,5 +1,9 @@
+import re
+
 import pytest
 from django.db import DatabaseError
+
+from tests.sitemaps import all_sitemaps, sitemap_files
 
 pytestmark = pytest.mark.django_db
 
@@ -35,9 +39,8 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(client):
 
 
 def test_the_sitemap_lists_public_pages_in_both_languages_with_alternates(client, seeded):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    xml = response.content.decode()
+    assert "/sitemap-relationships.xml" in sitemap_files(client)
+    xml = all_sitemaps(client)
     assert "http://testserver/fr/relations/nato-serbia/" in xml
     assert "http://testserver/en/relationships/nato-serbia/" in xml
     assert 'hreflang="en" href="http://testserver/en/relationships/nato-serbia/"' in xml
@@ -50,8 +53,23 @@ def test_the_sitemap_leaves_out_unsupported_records(client, seeded):
 
     relationship = Relationship.objects.get(slug="nato-un")
     Citation.objects.for_claim(relationship).update(status=Citation.Status.ORPHANED)
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = all_sitemaps(client)
     assert "/relationships/nato-un/" not in xml
+    assert "/relationships/nato-serbia/" in xml
+
+
+def test_a_kind_of_page_past_the_limit_is_split_into_files(client, seeded, monkeypatch):
+    from config.sitemaps import PublicSitemap
+
+    monkeypatch.setattr(PublicSitemap, "limit", 10)  # URLs a file, each language counted
+    files = sitemap_files(client)
+    partner_files = [path for path in files if path.startswith("/sitemap-partners.xml")]
+    assert len(partner_files) > 1
+    assert "/sitemap-partners.xml?p=2" in partner_files
+    pages = [client.get(path).content.decode() for path in partner_files]
+    assert all(page.count("<url>") <= 10 for page in pages)
+    listed = [url for page in pages for url in re.findall(r"<loc>([^<]+)</loc>", page)]
+    assert len(listed) == len(set(listed))  # no page listed twice
 
 
 @pytest.mark.parametrize(

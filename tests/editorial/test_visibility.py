@@ -11,6 +11,7 @@ from tests.factories import (
     ProgrammeFactory,
     RelationshipFactory,
 )
+from tests.sitemaps import all_sitemaps
 
 pytestmark = pytest.mark.django_db
 DRAFT = PublicationState.DRAFT
@@ -45,7 +46,7 @@ def test_a_draft_relationship_is_not_listed(client, draft):
 
 
 def test_a_draft_relationship_is_not_in_the_sitemap(client, draft):
-    assert "secret-pair" not in client.get("/sitemap.xml").content.decode()
+    assert "secret-pair" not in all_sitemaps(client)
 
 
 def test_a_draft_relationship_is_not_in_the_api(client, draft):
