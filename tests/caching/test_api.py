@@ -4,6 +4,8 @@ parameter checks still apply to every request."""
 import pytest
 from django.core.cache import cache
 
+from documents.importing import import_document
+from documents.sources import RawSource
 from tests.factories import CitationFactory, DocumentVersionFactory, PartnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +35,19 @@ def test_an_edit_is_in_the_next_answer(client, partner):
     partner.name_en = "Republic of Serbia"
     partner.save()
     assert client.get("/api/v1/partners/serbia/?lang=en").json()["name"] == "Republic of Serbia"
+
+
+def test_a_partner_whose_only_citation_becomes_orphaned_leaves_the_next_answer(client, partner):
+    assert [item["slug"] for item in client.get("/api/v1/partners/").json()["results"]] == [
+        "serbia"
+    ]
+    document = partner.citations.get().version.document
+    # A new version that no longer says it: the citation is orphaned, the claim unsupported.
+    import_document(
+        RawSource("Relations avec la Serbie.\nRien d'autre.", False, "new.txt"), document=document
+    )
+    assert client.get("/api/v1/partners/").json()["results"] == []
+    assert client.get("/api/v1/partners/serbia/").status_code == 404
 
 
 def test_each_language_has_its_own_answer(client, partner):
