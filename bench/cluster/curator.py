@@ -3,9 +3,7 @@ instance answered each of its requests (HAProxy's X-Served-By), and plain anonym
 that say the same."""
 
 import http.client
-import time
 from dataclasses import dataclass, field
-from http.cookies import SimpleCookie
 
 from bench.soak import curator as soak
 
@@ -18,50 +16,21 @@ class Curator(soak.Curator):
     in_flight: bool = False
 
     def request(self, method, path, body=b"", content_type=None, attempts=20) -> soak.Answer:
-        """As the soak curator's: a refused connection or a 5xx (a fault under way) is tried
-        again, as a curator would press the button again. Each failure is logged with the
-        phase of the run it happened in."""
+        """As the soak curator's, each failure logged with the phase of the run it happened
+        in, and ``in_flight`` while it lasts."""
         self.in_flight = True
         try:
-            return self._request(method, path, body, content_type, attempts)
+            return super().request(method, path, body, content_type, attempts)
         finally:
             self.in_flight = False
 
-    def _request(self, method, path, body, content_type, attempts) -> soak.Answer:
-        for attempt in range(attempts):
-            began_in = self.phases.current if self.phases else ""
-            headers = {"Accept-Language": "en", "Cookie": self._cookie_header()}
-            if content_type:
-                headers["Content-Type"] = content_type
-            try:
-                connection = http.client.HTTPConnection(self.host, self.port, timeout=30)
-                connection.request(method, path, body=body, headers=headers)
-                response = connection.getresponse()
-                text = response.read().decode("utf-8", "replace")
-                for header in response.headers.get_all("Set-Cookie") or []:
-                    for name, morsel in SimpleCookie(header).items():
-                        self.cookies[name] = morsel.value
-                connection.close()
-            except (OSError, http.client.HTTPException) as error:
-                self.log.append(
-                    {
-                        "path": path,
-                        "phase": began_in,
-                        "retry": attempt,
-                        "error": type(error).__name__,
-                    }
-                )
-            else:
-                self.served_by = response.getheader("X-Served-By", "")
-                count = self.requests_by_instance.get(self.served_by, 0)
-                self.requests_by_instance[self.served_by] = count + 1
-                if response.status < 500:
-                    return soak.Answer(response.status, response.getheader("Location", ""), text)
-                self.log.append(
-                    {"path": path, "phase": began_in, "retry": attempt, "status": response.status}
-                )
-            time.sleep(0.25)
-        raise RuntimeError(f"{method} {path} failed {attempts} times")
+    def circumstances(self) -> dict:
+        return {"phase": self.phases.current if self.phases else ""}
+
+    def answered_by(self, response) -> None:
+        self.served_by = response.getheader("X-Served-By", "")
+        count = self.requests_by_instance.get(self.served_by, 0)
+        self.requests_by_instance[self.served_by] = count + 1
 
 
 @dataclass

@@ -93,28 +93,43 @@ class Curator:
 
     def request(self, method, path, body=b"", content_type=None, attempts=20) -> Answer:
         """One request; a refused connection or a 5xx (a fault under way) is tried again,
-        as a curator would press the button again."""
+        as a curator would press the button again. Each failure is logged."""
         for attempt in range(attempts):
-            headers = {"Accept-Language": "en", "Cookie": self._cookie_header()}
-            if content_type:
-                headers["Content-Type"] = content_type
+            failure = {"path": path, **self.circumstances(), "retry": attempt}
             try:
-                connection = http.client.HTTPConnection(self.host, self.port, timeout=30)
-                connection.request(method, path, body=body, headers=headers)
-                response = connection.getresponse()
-                text = response.read().decode("utf-8", "replace")
-                for header in response.headers.get_all("Set-Cookie") or []:
-                    for name, morsel in SimpleCookie(header).items():
-                        self.cookies[name] = morsel.value
-                connection.close()
+                response, text = self._send(method, path, body, content_type)
             except (OSError, http.client.HTTPException) as error:
-                self.log.append({"path": path, "retry": attempt, "error": type(error).__name__})
+                self.log.append({**failure, "error": type(error).__name__})
             else:
+                self.answered_by(response)
                 if response.status < 500:
                     return Answer(response.status, response.getheader("Location", ""), text)
-                self.log.append({"path": path, "retry": attempt, "status": response.status})
+                self.log.append({**failure, "status": response.status})
             time.sleep(0.25)
         raise RuntimeError(f"{method} {path} failed {attempts} times")
+
+    def circumstances(self) -> dict:
+        """What a failure is logged with, besides its path and attempt (none here)."""
+        return {}
+
+    def answered_by(self, response: http.client.HTTPResponse) -> None:
+        """Called with each response, whatever its status (nothing to note here)."""
+
+    def _send(self, method, path, body, content_type) -> tuple[http.client.HTTPResponse, str]:
+        headers = {"Accept-Language": "en", "Cookie": self._cookie_header()}
+        if content_type:
+            headers["Content-Type"] = content_type
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=30)
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            text = response.read().decode("utf-8", "replace")
+        finally:
+            connection.close()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            for name, morsel in SimpleCookie(header).items():
+                self.cookies[name] = morsel.value
+        return response, text
 
     def _cookie_header(self) -> str:
         return "; ".join(f"{name}={value}" for name, value in self.cookies.items())
