@@ -40,7 +40,7 @@ restore: install
 	@test -n "$(FROM)" || { echo "Say which file: make restore FROM=backups/….json.gz" >&2; exit 2; }
 	$(BIN)/python manage.py restore $(FROM) $(RESTORE_ARGS)
 
-# Load and fault test on a throw-away PostgreSQL cluster (bench/soak/README.md).
+# Load and fault test on a throw-away PostgreSQL cluster (README.md, "Soak test").
 soak: install
 	$(BIN)/python -m bench.soak $(SOAK_ARGS)
 

@@ -72,7 +72,7 @@ def arguments(argv=None) -> argparse.Namespace:
 
 def postgresql_missing() -> str:
     """Why the cluster cannot run here ("" when it can): PostgreSQL's server programs."""
-    from bench.soak.cluster import server_binaries
+    from bench.cluster.postgres import server_binaries
 
     try:
         server_binaries()

@@ -1,10 +1,10 @@
 """PostgreSQL for the local cluster: a primary that accepts streaming replication from
 loopback, and a hot standby copied from it by ``pg_basebackup -R -X stream``.
 
-Debian's server programs (found by ``bench.soak.cluster.server_binaries``, in PostgreSQL's
-versioned lib directory, off the PATH), run as the ``postgres`` user when we are root: initdb
-refuses root. Each server has a directory of its own, listens on 127.0.0.1 only, on its own
-port; the machine's own server (5432) is never touched.
+Debian's server programs (``server_binaries``: in PostgreSQL's versioned lib directory, off
+the PATH), run as the ``postgres`` user when we are root: initdb refuses root. Each server has
+a directory of its own, listens on 127.0.0.1 only, on its own port; the machine's own server
+(5432) is never touched. The soak test's server (``bench.soak.cluster``) is a ``Server`` too.
 """
 
 import os
@@ -14,8 +14,6 @@ import time
 from pathlib import Path
 
 import psycopg
-
-from bench.soak.cluster import server_binaries
 
 DATABASE = "liaison"
 REPLICATION_ROLE = "replicator"
@@ -29,6 +27,15 @@ local   all          postgres                   trust
 host    all          all         127.0.0.1/32   trust
 host    replication  {REPLICATION_ROLE}  127.0.0.1/32   trust
 """
+
+
+def server_binaries() -> Path:
+    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: p.parts)
+    if not versions:
+        raise SystemExit(
+            "PostgreSQL server binaries not found (Debian: apt-get install postgresql)"
+        )
+    return versions[-1].parent
 
 
 class Server:
@@ -58,6 +65,22 @@ class Server:
         self.directory.mkdir(parents=True)
         if self.as_postgres:
             shutil.chown(self.directory, "postgres")
+
+    def _initdb(self) -> None:
+        """A new, empty server in ``directory``: superuser ``postgres``, trusted, UTF-8."""
+        self._make_directory()
+        self._run(
+            str(self.bin / "initdb"),
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "--no-sync",
+            "-E",
+            "UTF8",
+        )
 
     def _pg_ctl(self, action: str, *extra: str) -> None:
         options = (
@@ -89,6 +112,12 @@ class Server:
         """Fast shutdown: open connections are cut, as when a machine is taken away."""
         self._pg_ctl("stop", "-m", "fast")
 
+    def restart(self) -> float:
+        """Fast shutdown, then start again; seconds it took."""
+        started = time.monotonic()
+        self._pg_ctl("restart", "-m", "fast")
+        return time.monotonic() - started
+
     def stop_quietly(self) -> None:
         if (self.data / "postmaster.pid").exists():
             try:
@@ -109,19 +138,7 @@ class Primary(Server):
     def create(self) -> None:
         """initdb, a pg_hba.conf that lets the standby replicate from loopback, start, then
         the replication role and the application's database."""
-        self._make_directory()
-        self._run(
-            str(self.bin / "initdb"),
-            "-D",
-            str(self.data),
-            "-U",
-            "postgres",
-            "-A",
-            "trust",
-            "--no-sync",
-            "-E",
-            "UTF8",
-        )
+        self._initdb()
         hba = self.data / "pg_hba.conf"
         hba.write_text(HBA)
         if self.as_postgres:

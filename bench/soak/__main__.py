@@ -96,7 +96,7 @@ def main() -> int:
     try:
         print(f"soak: PostgreSQL on port {cluster.port}, gunicorn on {base_url}", flush=True)
         cluster.start()
-        env = environment(cluster.url, port, workdir)
+        env = environment(cluster.database_url, port, workdir)
         prepare(env)
         targets = database(env, "targets", str(args.edits))
         gunicorn = Gunicorn(env, workdir)
