@@ -120,18 +120,23 @@ class DocumentPage:
     citations: list[Citation]
 
 
-def _claims_prefetch():
+def _claims_prefetch(published: bool = False):
+    """Each citation's ``claim``: one query per kind of claim cited. With ``published``,
+    only the claims the public may see; the others' citations get ``None``."""
     from partners.models import Event, Partner, Relationship
     from programmes.models import Participation, Programme
+
+    def claims(queryset):
+        return queryset.published() if published else queryset
 
     return GenericPrefetch(
         "claim",
         [
-            Partner.objects.all(),
-            Relationship.objects.select_related("subject", "counterpart"),
-            Event.objects.select_related("relationship"),
-            Programme.objects.all(),
-            Participation.objects.select_related("partner", "programme"),
+            claims(Partner.objects.all()),
+            claims(Relationship.objects.select_related("subject", "counterpart")),
+            claims(Event.objects.select_related("relationship")),
+            claims(Programme.objects.all()),
+            claims(Participation.objects.select_related("partner", "programme")),
         ],
     )
 
@@ -144,6 +149,22 @@ def public_citations() -> QuerySet:
         .select_related("content_type")
         .prefetch_related(_claims_prefetch())
     )
+
+
+def public_citations_in(versions) -> list[Citation]:
+    """The supporting citations in ``versions`` whose claim the public may see, each with
+    its ``claim``, in text order: one query, then one per kind of claim cited, each limited
+    to the claims cited. Unlike filtering by ``of_public_claims``, which makes the database
+    gather every published claim of every kind, the cost follows the versions' citations,
+    not the size of the corpus."""
+    citations = (
+        Citation.objects.supporting()
+        .filter(version__in=versions)
+        .select_related("content_type")
+        .prefetch_related(_claims_prefetch(published=True))
+        .order_by("start", "end", "pk")
+    )
+    return [citation for citation in citations if citation.claim is not None]
 
 
 def split_into_passages(text: str, citations: list[Citation]) -> list[Passage]:
@@ -172,7 +193,7 @@ def document_page(slug: str, number: int | None = None) -> DocumentPage:
     if version is None:
         raise Http404("No such version of this document.")
     version = DocumentVersion.objects.get(pk=version.pk)
-    citations = list(public_citations().filter(version=version).order_by("start", "end"))
+    citations = public_citations_in([version])
     return DocumentPage(
         document=document,
         version=version,

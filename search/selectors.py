@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from caching.generation import current
 from documents.models import Citation, DocumentVersion, SourceDocument
-from documents.selectors import public_citations
+from documents.selectors import public_citations_in
 from search.backends import HitPage, backend, positional
 from search.models import Entry
 from search.query import Expansions, Query, parse
@@ -192,7 +192,7 @@ def _citations_of(passages: list[Result]) -> list[Citation]:
     if not passages:
         return []
     versions = {result.entry.version_id for result in passages}
-    return list(public_citations().filter(version_id__in=versions).order_by("start", "end"))
+    return public_citations_in(versions)
 
 
 def _text_fragment(text: str, words: int = 8) -> str:

@@ -110,6 +110,19 @@ def test_the_quotes_of_a_draft_are_not_on_the_document_page(client, draft, versi
     assert f'id="cite-{draft.citations.get().pk}"' not in page
 
 
+def test_the_document_page_shows_the_quotes_of_published_claims_only(client, cite, version):
+    shown = cite(PartnerFactory())
+    of_draft_partner = cite(PartnerFactory(publication_state=DRAFT))
+    # Published itself, but of a draft relationship: not public either.
+    of_event_of_draft = cite(
+        EventFactory(relationship=RelationshipFactory(publication_state=DRAFT))
+    )
+    page = client.get(version.get_absolute_url()).content.decode()
+    assert f'id="cite-{shown.pk}"' in page
+    assert f'id="cite-{of_draft_partner.pk}"' not in page
+    assert f'id="cite-{of_event_of_draft.pk}"' not in page
+
+
 def test_the_citations_of_a_draft_are_not_in_the_api(client, draft):
     assert api(client, "citations/") == []
 
