@@ -86,3 +86,26 @@ def test_the_500_page_is_bilingual():
 
     html = render_to_string("500.html")
     assert "Erreur du serveur" in html and "Server error" in html
+
+
+def test_a_sitemap_file_runs_the_same_queries_whatever_the_number_of_pages(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import CitationFactory, DocumentVersionFactory, PartnerFactory
+
+    version = DocumentVersionFactory()
+
+    def queries_for(partners):
+        for _ in range(partners):
+            CitationFactory(claim=PartnerFactory(), version=version)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/sitemap-partners.xml")
+        assert response.status_code == 200
+        return len(queries), response.content.decode().count("<url>")
+
+    client.get("/sitemap-partners.xml")  # content types cached
+    few, few_urls = queries_for(3)
+    many, many_urls = queries_for(30)
+    assert many_urls > few_urls
+    assert many == few == 3  # the content generation, the partners, their aliases
