@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 DEV := DJANGO_DEBUG=1
 TEST := DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-tests-only-not-secret}
 
-.PHONY: install browser migrate seed run test lint format superuser clean
+.PHONY: install browser migrate seed run test test-unit test-browser lint format superuser clean
 
 install: $(VENV)/.installed
 
@@ -86,8 +86,16 @@ bench-cluster: install wrk haproxy
 wrk:
 	@scripts/debian-package wrk "the page benchmark" wrk
 
+# The whole suite; `make test-unit` leaves out the browser tests (tests/e2e/) and needs no
+# Chromium, `make test-browser` runs only them.
 test: install browser
 	$(TEST) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-unit: install
+	$(TEST) $(BIN)/python -m pytest --ignore=tests/e2e $(PYTEST_ARGS)
+
+test-browser: install browser
+	$(TEST) $(BIN)/python -m pytest tests/e2e $(PYTEST_ARGS)
 
 # The browser tests drive Debian's Chromium; no test tool downloads a browser of its own.
 browser:

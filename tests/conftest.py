@@ -1,13 +1,33 @@
+import copy
+
 import pytest
+from django.db import transaction
 from django.utils import translation
+
+from tests import snapshot
+
+
+@pytest.fixture(scope="session")
+def seed_snapshot(django_db_setup, django_db_blocker):
+    """The database with the seed corpus loaded, copied once for the whole session: loaded
+    in a transaction that is rolled back as soon as its rows are copied, so the database
+    stays as migrated for every test that does not ask for the seed."""
+    from documents.seeding import load_seed
+
+    with django_db_blocker.unblock(), translation.override("en"), transaction.atomic():
+        report, rows = snapshot.take(load_seed)
+        transaction.set_rollback(True)
+    return report, rows
 
 
 @pytest.fixture
-def seeded(db):
-    """The curated seed corpus, loaded."""
-    from documents.seeding import load_seed
-
-    return load_seed()
+def seeded(db, seed_snapshot):
+    """The curated seed corpus, loaded (its rows put back in the test's transaction); the
+    loader's report, as ``load_seed()`` returns it."""
+    report, rows = seed_snapshot
+    with transaction.atomic():
+        snapshot.put_back(rows)
+    return copy.deepcopy(report)
 
 
 @pytest.fixture(autouse=True)

@@ -79,9 +79,13 @@ def page(browser, request):
 
 
 @pytest.fixture
-def site(transactional_db, live_server):
-    """The live site with the seed corpus, as a visitor's browser reaches it."""
-    from documents.seeding import load_seed
+def site(transactional_db, live_server, seed_snapshot):
+    """The live site with the seed corpus, as a visitor's browser reaches it (its rows put
+    back and committed: the live server reads them from another thread)."""
+    from django.db import transaction
 
-    load_seed()
+    from tests import snapshot
+
+    with transaction.atomic():
+        snapshot.put_back(seed_snapshot[1])
     return live_server.url
