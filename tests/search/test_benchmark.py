@@ -4,9 +4,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from documents.models import SourceDocument
-from documents.synthetic import generate
 from search.benchmark import queries
 from search.models import Entry
+from synthetic.prose import generate
 
 pytestmark = pytest.mark.django_db
 
