@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "editorial",  # after the apps it keeps history of (see editorial/history.py)
     "opendata",
     "caching",  # after every app whose writes it follows
+    "synthetic",  # the synthetic corpus's commands; no models
 ]
 
 MIDDLEWARE = [

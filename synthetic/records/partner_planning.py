@@ -1,5 +1,5 @@
 """Planning the partners of a unit of synthetic records, on the ``Planner`` that every part of
-the planning shares (``planning.Unit``)."""
+the planning shares (each kind's planner, and ``planning.Unit``, which runs them)."""
 
 import random
 from collections import Counter
@@ -8,24 +8,23 @@ from dataclasses import dataclass, field
 from django.utils.text import slugify
 
 from documents.models import DocumentVersion, SourceDocument
-from documents.synthetic import FIELDS, Name, Places
-from documents.synthetic_records.shape import HOME, OTHERS, RELATIONSHIPS, SEED_COUNTS, SLUG_PREFIX
-from documents.synthetic_records.wording import (
+from editorial.models import PublicationState
+from partners.models import Event, Partner, PartnerAlias
+from synthetic.grammar import Name, in_french, in_full
+from synthetic.phrasebook import FIELDS
+from synthetic.places import Places
+from synthetic.records.names import (
     CITY_ENDINGS,
     GOVERNMENT_BODIES,
     IO_NAMES,
     ORGANISATION_BODIES,
     OTHER_NAMES,
-    PARTNER_DESCRIPTIONS,
     REGION_ENDINGS,
-    Fact,
     acronyms,
-    in_french,
-    in_full,
     short,
 )
-from editorial.models import PublicationState
-from partners.models import Event, Partner, PartnerAlias
+from synthetic.records.sentences import PARTNER_DESCRIPTIONS, Fact
+from synthetic.records.shape import HOME, OTHERS, RELATIONSHIPS, SEED_COUNTS, SLUG_PREFIX
 
 
 @dataclass
@@ -285,6 +284,10 @@ class Planner:
                 PartnerAlias(partner=draft.record, name=alias, language=language)
                 for alias, language in draft.aliases[:count]
             ]
+
+    def least_mentioned(self, block: int, besides: Draft | None = None) -> Draft:
+        others = [draft for draft in self.others[block] if draft is not besides]
+        return min(others, key=lambda draft: self.mentions[id(draft)])
 
     def shuffled(self, values: list) -> list:
         values = list(values)

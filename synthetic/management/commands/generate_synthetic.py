@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError
 
-from documents.synthetic_records import SEED_COUNTS, SyntheticError, generate
+from synthetic.records.shape import SEED_COUNTS
+from synthetic.records.storing import SyntheticError, generate
 
 
 class Command(BaseCommand):

@@ -1,26 +1,15 @@
-"""The benchmark runs at a tiny size, so that it cannot rot; its figures are not tested."""
+"""The search benchmark (``manage.py bench_search``) runs at a tiny size, so that it cannot
+rot; its figures are not tested."""
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from documents.models import SourceDocument
-from documents.synthetic import generate
-from search.benchmark import queries
 from search.models import Entry
+from synthetic.search_benchmark import queries
+from tests.factories import SourceDocumentFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def test_the_generator_is_deterministic_for_a_seed():
-    assert list(generate(3, seed=4)) == list(generate(3, seed=4))
-    assert list(generate(3, seed=4)) != list(generate(3, seed=5))
-
-
-def test_generated_documents_have_the_asked_length_and_languages():
-    documents = list(generate(4, min_chars=2000, max_chars=3000))
-    assert [d.language for d in documents] == ["fr", "en", "fr", "en"]
-    assert all(2000 <= len(d.text) <= 3000 + 1200 for d in documents)
-    assert all("\n" in d.text and "  " not in d.text for d in documents)
 
 
 def test_the_queries_are_varied_and_as_many_as_asked():
@@ -38,6 +27,7 @@ def test_the_benchmark_loads_indexes_and_measures(capsys):
     assert "Plan of the search page's query" in out
 
 
-def test_the_benchmark_refuses_a_database_with_documents(corpus):
+def test_the_benchmark_refuses_a_database_with_documents():
+    SourceDocumentFactory()
     with pytest.raises(CommandError, match="throw-away database"):
         call_command("bench_search", documents=1, queries=1)

@@ -16,13 +16,15 @@ from caching.generation import current
 from documents.anchoring import anchor_quote, matching_view, normalise
 from documents.models import Citation, DocumentVersion, SourceDocument
 from documents.selectors import only_supported
-from documents.synthetic import Places
-from documents.synthetic_records import ISO_CODES, SEED_COUNTS, SLUG_PREFIX, Unit
 from partners.models import Event, Partner, PartnerAlias, Relationship
 from partners.selectors import partner_list, public_events, relationship_list
 from programmes.models import Participation, Programme
 from programmes.selectors import public_programmes
 from search.selectors import search_page
+from synthetic.places import Places
+from synthetic.records.names import ISO_CODES
+from synthetic.records.planning import Unit
+from synthetic.records.shape import SEED_COUNTS, SLUG_PREFIX
 from tests.factories import ParticipationFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db

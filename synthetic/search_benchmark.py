@@ -9,11 +9,11 @@ from itertools import islice
 from django.db import connection, transaction
 
 from documents.models import DocumentVersion, SourceDocument
-from documents.synthetic import generate, vocabulary
 from partners.models import Partner
 from search.indexing import BATCH, passage_entries
 from search.models import Entry
 from search.selectors import search_page
+from synthetic.prose import generate, vocabulary
 
 COMMON = [
     "coopération", "cooperation", "sécurité", "securite", "défense", "partenariat",

@@ -3,9 +3,9 @@ from django.db import connection
 
 from documents.models import SourceDocument
 from documents.seeding import load_seed
-from search import benchmark
 from search.backends import backend
 from search.selectors import parse_query
+from synthetic import search_benchmark
 
 TARGET_P95_MS = 50
 
@@ -36,14 +36,14 @@ class Command(BaseCommand):
         write = self.stdout.write
         write(f"Database: {connection.vendor}. Loading the seed corpus…")
         load_seed()
-        load = benchmark.load_documents(documents, seed=seed)
+        load = search_benchmark.load_documents(documents, seed=seed)
         write(
             f"Loaded {load.documents} synthetic documents ({load.entries} search entries) "
             f"in {load.seconds:.1f} s."
         )
-        texts = benchmark.queries(queries, seed=seed)
+        texts = search_benchmark.queries(queries, seed=seed)
         for number in range(1, rounds + 1):
-            latencies = benchmark.measure(texts)
+            latencies = search_benchmark.measure(texts)
             write(f"Round {number}, {len(texts)} queries: {latencies.summary}")
         verdict = "met" if latencies.percentile(95) < TARGET_P95_MS else "MISSED"
         write(f"Target p95 < {TARGET_P95_MS} ms: {verdict} (last round).")

@@ -12,14 +12,14 @@ from django.utils import timezone
 
 from caching.generation import bump
 from documents.models import Citation, DocumentVersion, SourceDocument, Suggestion
-from documents.synthetic import Places
-from documents.synthetic_records.planning import Unit
-from documents.synthetic_records.shape import SLUG_PREFIX
-from documents.synthetic_records.wording import ISO_CODES
 from partners.models import Event, Partner, PartnerAlias, Relationship
 from programmes.models import Participation, Programme
 from search.indexing import rebuild
 from search.models import Entry
+from synthetic.places import Places
+from synthetic.records.names import ISO_CODES
+from synthetic.records.planning import Unit
+from synthetic.records.shape import SLUG_PREFIX
 
 BATCH = 2000
 # Units planned and written at a time: memory stays flat at any scale.
