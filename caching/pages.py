@@ -27,7 +27,7 @@ from django.views.decorators.http import condition
 
 from caching.generation import Generation, current
 from caching.outage import tolerant
-from config.replicas import fall_back_to_primary, read_alias, reads_from
+from web.replicas import fall_back_to_primary, read_alias, reads_from
 
 
 def generation_of(request) -> Generation:
@@ -152,7 +152,7 @@ class PageCacheMiddleware:
     same for everyone (a signed-in curator's pages are always rendered). Placed right after
     WhiteNoise: a page is stored as the middleware after this one left it (X-Frame-Options,
     Content-Language, Vary), so an answer from the cache is the same answer. The content
-    generation is read from the database the request reads (``config.replicas``), chosen
+    generation is read from the database the request reads (``web.replicas``), chosen
     here once for the whole request."""
 
     def __init__(self, get_response):

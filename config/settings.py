@@ -4,7 +4,7 @@ DJANGO_DEBUG        "1" for development (default "0")
 DJANGO_SECRET_KEY   required unless DJANGO_DEBUG=1
 DJANGO_ALLOWED_HOSTS comma-separated (default: localhost names)
 DATABASE_URL        e.g. postgres://user@host:5432/liaison (default: SQLite file db.sqlite3)
-DATABASE_REPLICA_URLS comma-separated read replicas for the public's reads (config/replicas.py),
+DATABASE_REPLICA_URLS comma-separated read replicas for the public's reads (web/replicas.py),
                     with DATABASE_REPLICA_MAX_LAG_SECONDS (default 10) and
                     DATABASE_REPLICA_CHECK_SECONDS (default 5)
 DJANGO_API_ANON_RATE anonymous API throttle (default "120/minute")
@@ -94,7 +94,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "config.replicas.ReplicaReadMiddleware",  # the public's reads to a replica, if any
+    "web.replicas.ReplicaReadMiddleware",  # the public's reads to a replica, if any
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",  # the author of each change
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -114,7 +114,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "config.context_processors.languages",
+                "web.context_processors.languages",
             ],
         },
     },
@@ -128,7 +128,7 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# Read replicas (config/replicas.py): the public's GET requests read a replica that answers
+# Read replicas (web/replicas.py): the public's GET requests read a replica that answers
 # and is at most DATABASE_REPLICA_MAX_LAG_SECONDS behind, else the primary; writes,
 # migrations, the admin and signed-in users always use the primary. Each process checks each
 # replica at most every DATABASE_REPLICA_CHECK_SECONDS.
@@ -145,7 +145,7 @@ for number, url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
     DATABASES[alias]["TEST"] = {"MIRROR": "default"}
     DATABASE_REPLICAS.append(alias)
 if RUNNING_TESTS and not DATABASE_REPLICAS:
-    # A second database standing in for a replica, only for tests/config/test_replicas.py,
+    # A second database standing in for a replica, only for tests/web/test_replicas.py,
     # which routes to it (DATABASE_REPLICAS); the rest of the suite uses the primary alone.
     primary = DATABASES["default"]
     DATABASES["replica_1"] = {**primary, "TEST": {"NAME": f"test_{primary['NAME']}_replica"}}
@@ -153,7 +153,7 @@ if RUNNING_TESTS and not DATABASE_REPLICAS:
         DATABASES["replica_1"]["TEST"] = {}  # a database in memory of its own
 DATABASE_REPLICA_MAX_LAG_SECONDS = float(os.environ.get("DATABASE_REPLICA_MAX_LAG_SECONDS") or 10)
 DATABASE_REPLICA_CHECK_SECONDS = float(os.environ.get("DATABASE_REPLICA_CHECK_SECONDS") or 5)
-DATABASE_ROUTERS = ["config.replicas.ReplicaRouter"]
+DATABASE_ROUTERS = ["web.replicas.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -277,14 +277,14 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 MAX_REQUEST_BYTES = int(os.environ.get("DJANGO_MAX_REQUEST_BYTES") or 6 * 1024 * 1024)
 
 INSTALLED_APPS += ["csp", "axes", "maintenance"]
-MIDDLEWARE.insert(0, "config.request_logging.RequestLogMiddleware")
+MIDDLEWARE.insert(0, "web.request_logging.RequestLogMiddleware")
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "config.http_hardening.RequestSizeLimitMiddleware",
+    "web.http_hardening.RequestSizeLimitMiddleware",
 )
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "config.http_hardening.PermissionsPolicyMiddleware",
+    "web.http_hardening.PermissionsPolicyMiddleware",
 )
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
@@ -301,7 +301,7 @@ if DEBUG and env_bool("DJANGO_PROFILE"):
 # each response's query count in a header. Never set in production.
 BENCHMARK = env_bool("LIAISON_BENCHMARK")
 if BENCHMARK:
-    MIDDLEWARE.insert(0, "config.benchmark.QueryCountMiddleware")
+    MIDDLEWARE.insert(0, "web.benchmark.QueryCountMiddleware")
 
 # Admin login: django-axes locks out a username from an address after
 # DJANGO_AXES_FAILURE_LIMIT failures, for DJANGO_AXES_COOLOFF_MINUTES; the attempts live in
@@ -316,7 +316,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_AXES_COOLOFF_MI
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-AXES_USERNAME_CALLABLE = "config.login_limits.attempted_username"
+AXES_USERNAME_CALLABLE = "web.login_limits.attempted_username"
 
 # Cache: Redis when REDIS_URL is set (shared by every process: API throttling counts and
 # page caches agree), else each process's memory.
@@ -348,7 +348,7 @@ if not RUNNING_TESTS:
 
 # Logs: one JSON object a line in production (DJANGO_LOG_FORMAT=json), readable text in
 # development; each request is logged once with its id, method, path, status and duration
-# (config/request_logging.py).
+# (web/request_logging.py).
 LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT") or ("text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
@@ -366,7 +366,7 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
-        # Each request is logged by config.request_logging; Django's own line would repeat it.
+        # Each request is logged by web.request_logging; Django's own line would repeat it.
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING"},
         "axes.apps": {"level": "WARNING"},  # its start-up banner, at every command
