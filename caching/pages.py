@@ -50,6 +50,20 @@ def page_key(request) -> str:
     return request.page_key
 
 
+#: What a cache entry holds: a public page, or an answer of the read API (caching.answers).
+PUBLIC_PAGE = "page"
+API_ANSWER = "api"
+
+
+def storage_key(request, kind: str) -> str:
+    """The cache key of a page (``PUBLIC_PAGE``) or of an API answer (``API_ANSWER``). An
+    answer's language is part of its key: the API chooses it from Accept-Language too, which
+    the URL does not show (a page's language is in its path)."""
+    if kind == API_ANSWER:
+        return f"{kind}:{translation.get_language()}:{page_key(request)}"
+    return f"{kind}:{page_key(request)}"
+
+
 def etag(request, *args, **kwargs) -> str:
     return page_key(request)[:32]
 
@@ -169,7 +183,7 @@ class PageCacheMiddleware:
         alias = read_alias(request)
         with reads_from(alias):
             try:
-                key = f"page:{page_key(request)}"
+                key = storage_key(request, PUBLIC_PAGE)
             except (OperationalError, InterfaceError) as error:
                 if alias is None:
                     raise

@@ -184,7 +184,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
-# Read API (/api/v1/, config/api.py) ------------------------------------------------
+# Read API (/api/v1/, api/) -------------------------------------------------------------
 # Public and read-only: no authentication, the same answers for everyone, anonymous
 # throttling per client address (DJANGO_API_ANON_RATE, e.g. "120/minute"; the counts live
 # in the default cache, so each process counts on its own unless a shared cache is set).
@@ -195,11 +195,11 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "config.api_limits.BoundedPageNumberPagination",
-    "DEFAULT_THROTTLE_CLASSES": ["config.api_limits.AnonymousRateThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "api.limits.BoundedPageNumberPagination",
+    "DEFAULT_THROTTLE_CLASSES": ["api.limits.AnonymousRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("DJANGO_API_ANON_RATE") or "120/minute"},
-    "DEFAULT_SCHEMA_CLASS": "config.api_base.ReadApiSchema",
-    "EXCEPTION_HANDLER": "config.api_base.api_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ReadApiSchema",
+    "EXCEPTION_HANDLER": "api.errors.api_exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Liaison API",
@@ -252,7 +252,7 @@ PERMISSIONS_POLICY = (
 )
 
 # Content-Security-Policy (django-csp 4): our own origin only, no inline script or style.
-# The API docs pages add what they need per view (config/api_docs.py).
+# The API docs pages add what they need per view (api/docs.py).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

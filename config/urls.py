@@ -28,7 +28,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
-    path("api/v1/", include("config.api")),
+    path("api/v1/", include("api.urls")),
 ]
 
 # Public pages live under /fr/ and /en/; "/" redirects by Accept-Language.
