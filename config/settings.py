@@ -83,14 +83,22 @@ INSTALLED_APPS = [
     "editorial",  # after the apps it keeps history of (see editorial/history.py)
     "opendata",
     "caching",  # after every app whose writes it follows
+    "csp",
+    "axes",
+    "maintenance",
 ]
 
 MIDDLEWARE = [
+    "web.request_logging.RequestLogMiddleware",  # outermost: logs every answer, with its id
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "web.http_hardening.PermissionsPolicyMiddleware",
+    "web.http_hardening.RequestSizeLimitMiddleware",  # before anything reads the body
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "caching.pages.PageCacheMiddleware",  # stored public pages, answered early
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # before CommonMiddleware, as django-cors-headers asks
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -98,6 +106,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",  # the author of each change
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -225,14 +234,10 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Content-Language", "Retry-After"]
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
-    "corsheaders.middleware.CorsMiddleware",
-)
 
 # Production hardening -------------------------------------------------------------------
 # Secure by default with debug off; `manage.py check --deploy` has nothing to say
-# (tests/test_security.py). TLS ends at a proxy that sets X-Forwarded-Proto.
+# (tests/config/test_production_settings.py). TLS ends at a proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG and not RUNNING_TESTS)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # probes talk plain HTTP to the process itself
@@ -276,32 +281,17 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 MAX_REQUEST_BYTES = int(os.environ.get("DJANGO_MAX_REQUEST_BYTES") or 6 * 1024 * 1024)
 
-INSTALLED_APPS += ["csp", "axes", "maintenance"]
-MIDDLEWARE.insert(0, "web.request_logging.RequestLogMiddleware")
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "web.http_hardening.RequestSizeLimitMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "web.http_hardening.PermissionsPolicyMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "csp.middleware.CSPMiddleware",
-)
-MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as django-axes asks
-
 # Development profiling: with DJANGO_DEBUG=1 and DJANGO_PROFILE=1, add ?profile to any URL
 # for pyinstrument's report of that request (requirements-dev.txt).
 if DEBUG and env_bool("DJANGO_PROFILE"):
-    MIDDLEWARE.insert(0, "pyinstrument.middleware.ProfilerMiddleware")
+    MIDDLEWARE = ["pyinstrument.middleware.ProfilerMiddleware", *MIDDLEWARE]
 
 # Benchmarks only (`make bench`, bench/pages): a constant baseline page under /bench/ and
-# each response's query count in a header. Never set in production.
+# each response's query count in a header (outermost: it counts every layer's queries).
+# Never set in production.
 BENCHMARK = env_bool("LIAISON_BENCHMARK")
 if BENCHMARK:
-    MIDDLEWARE.insert(0, "web.benchmark.QueryCountMiddleware")
+    MIDDLEWARE = ["web.benchmark.QueryCountMiddleware", *MIDDLEWARE]
 
 # Admin login: django-axes locks out a username from an address after
 # DJANGO_AXES_FAILURE_LIMIT failures, for DJANGO_AXES_COOLOFF_MINUTES; the attempts live in
