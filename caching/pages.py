@@ -27,7 +27,7 @@ from django.views.decorators.http import condition
 
 from caching.generation import Generation, current
 from caching.outage import tolerant
-from config.replicas import fall_back_to_primary, read_alias, reads_from
+from web.replicas import fall_back_to_primary, read_alias, reads_from
 
 
 def generation_of(request) -> Generation:
@@ -48,6 +48,20 @@ def page_key(request) -> str:
         )
         request.page_key = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return request.page_key
+
+
+#: What a cache entry holds: a public page, or an answer of the read API (caching.answers).
+PUBLIC_PAGE = "page"
+API_ANSWER = "api"
+
+
+def storage_key(request, kind: str) -> str:
+    """The cache key of a page (``PUBLIC_PAGE``) or of an API answer (``API_ANSWER``). An
+    answer's language is part of its key: the API chooses it from Accept-Language too, which
+    the URL does not show (a page's language is in its path)."""
+    if kind == API_ANSWER:
+        return f"{kind}:{translation.get_language()}:{page_key(request)}"
+    return f"{kind}:{page_key(request)}"
 
 
 def etag(request, *args, **kwargs) -> str:
@@ -152,7 +166,7 @@ class PageCacheMiddleware:
     same for everyone (a signed-in curator's pages are always rendered). Placed right after
     WhiteNoise: a page is stored as the middleware after this one left it (X-Frame-Options,
     Content-Language, Vary), so an answer from the cache is the same answer. The content
-    generation is read from the database the request reads (``config.replicas``), chosen
+    generation is read from the database the request reads (``web.replicas``), chosen
     here once for the whole request."""
 
     def __init__(self, get_response):
@@ -169,7 +183,7 @@ class PageCacheMiddleware:
         alias = read_alias(request)
         with reads_from(alias):
             try:
-                key = f"page:{page_key(request)}"
+                key = storage_key(request, PUBLIC_PAGE)
             except (OperationalError, InterfaceError) as error:
                 if alias is None:
                     raise

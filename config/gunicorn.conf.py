@@ -22,7 +22,7 @@ max_requests_jitter = max_requests // 10
 preload_app = False
 
 # Access log on standard output, one line a request with its duration in microseconds and
-# the request id the application sets (config/request_logging.py).
+# the request id the application sets (web/request_logging.py).
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")

@@ -4,7 +4,7 @@ DJANGO_DEBUG        "1" for development (default "0")
 DJANGO_SECRET_KEY   required unless DJANGO_DEBUG=1
 DJANGO_ALLOWED_HOSTS comma-separated (default: localhost names)
 DATABASE_URL        e.g. postgres://user@host:5432/liaison (default: SQLite file db.sqlite3)
-DATABASE_REPLICA_URLS comma-separated read replicas for the public's reads (config/replicas.py),
+DATABASE_REPLICA_URLS comma-separated read replicas for the public's reads (web/replicas.py),
                     with DATABASE_REPLICA_MAX_LAG_SECONDS (default 10) and
                     DATABASE_REPLICA_CHECK_SECONDS (default 5)
 DJANGO_API_ANON_RATE anonymous API throttle (default "120/minute")
@@ -83,22 +83,31 @@ INSTALLED_APPS = [
     "editorial",  # after the apps it keeps history of (see editorial/history.py)
     "opendata",
     "caching",  # after every app whose writes it follows
+    "csp",
+    "axes",
+    "maintenance",
     "synthetic",  # the synthetic corpus's commands; no models
 ]
 
 MIDDLEWARE = [
+    "web.request_logging.RequestLogMiddleware",  # outermost: logs every answer, with its id
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "web.http_hardening.PermissionsPolicyMiddleware",
+    "web.http_hardening.RequestSizeLimitMiddleware",  # before anything reads the body
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "caching.pages.PageCacheMiddleware",  # stored public pages, answered early
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # before CommonMiddleware, as django-cors-headers asks
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "config.replicas.ReplicaReadMiddleware",  # the public's reads to a replica, if any
+    "web.replicas.ReplicaReadMiddleware",  # the public's reads to a replica, if any
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",  # the author of each change
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -115,7 +124,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "config.context_processors.languages",
+                "web.context_processors.languages",
             ],
         },
     },
@@ -129,7 +138,7 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# Read replicas (config/replicas.py): the public's GET requests read a replica that answers
+# Read replicas (web/replicas.py): the public's GET requests read a replica that answers
 # and is at most DATABASE_REPLICA_MAX_LAG_SECONDS behind, else the primary; writes,
 # migrations, the admin and signed-in users always use the primary. Each process checks each
 # replica at most every DATABASE_REPLICA_CHECK_SECONDS.
@@ -146,7 +155,7 @@ for number, url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
     DATABASES[alias]["TEST"] = {"MIRROR": "default"}
     DATABASE_REPLICAS.append(alias)
 if RUNNING_TESTS and not DATABASE_REPLICAS:
-    # A second database standing in for a replica, only for tests/config/test_replicas.py,
+    # A second database standing in for a replica, only for tests/web/test_replicas.py,
     # which routes to it (DATABASE_REPLICAS); the rest of the suite uses the primary alone.
     primary = DATABASES["default"]
     DATABASES["replica_1"] = {**primary, "TEST": {"NAME": f"test_{primary['NAME']}_replica"}}
@@ -154,7 +163,7 @@ if RUNNING_TESTS and not DATABASE_REPLICAS:
         DATABASES["replica_1"]["TEST"] = {}  # a database in memory of its own
 DATABASE_REPLICA_MAX_LAG_SECONDS = float(os.environ.get("DATABASE_REPLICA_MAX_LAG_SECONDS") or 10)
 DATABASE_REPLICA_CHECK_SECONDS = float(os.environ.get("DATABASE_REPLICA_CHECK_SECONDS") or 5)
-DATABASE_ROUTERS = ["config.replicas.ReplicaRouter"]
+DATABASE_ROUTERS = ["web.replicas.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -185,7 +194,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
-# Read API (/api/v1/, config/api.py) ------------------------------------------------
+# Read API (/api/v1/, api/) -------------------------------------------------------------
 # Public and read-only: no authentication, the same answers for everyone, anonymous
 # throttling per client address (DJANGO_API_ANON_RATE, e.g. "120/minute"; the counts live
 # in the default cache, so each process counts on its own unless a shared cache is set).
@@ -196,11 +205,11 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "config.api_limits.BoundedPageNumberPagination",
-    "DEFAULT_THROTTLE_CLASSES": ["config.api_limits.AnonymousRateThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "api.limits.BoundedPageNumberPagination",
+    "DEFAULT_THROTTLE_CLASSES": ["api.limits.AnonymousRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("DJANGO_API_ANON_RATE") or "120/minute"},
-    "DEFAULT_SCHEMA_CLASS": "config.api_base.ReadApiSchema",
-    "EXCEPTION_HANDLER": "config.api_base.api_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ReadApiSchema",
+    "EXCEPTION_HANDLER": "api.errors.api_exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Liaison API",
@@ -226,14 +235,10 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Content-Language", "Retry-After"]
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
-    "corsheaders.middleware.CorsMiddleware",
-)
 
 # Production hardening -------------------------------------------------------------------
 # Secure by default with debug off; `manage.py check --deploy` has nothing to say
-# (tests/test_security.py). TLS ends at a proxy that sets X-Forwarded-Proto.
+# (tests/config/test_production_settings.py). TLS ends at a proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG and not RUNNING_TESTS)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # probes talk plain HTTP to the process itself
@@ -253,7 +258,7 @@ PERMISSIONS_POLICY = (
 )
 
 # Content-Security-Policy (django-csp 4): our own origin only, no inline script or style.
-# The API docs pages add what they need per view (config/api_docs.py).
+# The API docs pages add what they need per view (api/docs.py).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -277,32 +282,17 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 MAX_REQUEST_BYTES = int(os.environ.get("DJANGO_MAX_REQUEST_BYTES") or 6 * 1024 * 1024)
 
-INSTALLED_APPS += ["csp", "axes", "maintenance"]
-MIDDLEWARE.insert(0, "config.request_logging.RequestLogMiddleware")
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "config.http_hardening.RequestSizeLimitMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "config.http_hardening.PermissionsPolicyMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "csp.middleware.CSPMiddleware",
-)
-MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as django-axes asks
-
 # Development profiling: with DJANGO_DEBUG=1 and DJANGO_PROFILE=1, add ?profile to any URL
 # for pyinstrument's report of that request (requirements-dev.txt).
 if DEBUG and env_bool("DJANGO_PROFILE"):
-    MIDDLEWARE.insert(0, "pyinstrument.middleware.ProfilerMiddleware")
+    MIDDLEWARE = ["pyinstrument.middleware.ProfilerMiddleware", *MIDDLEWARE]
 
 # Benchmarks only (`make bench`, bench/pages): a constant baseline page under /bench/ and
-# each response's query count in a header. Never set in production.
+# each response's query count in a header (outermost: it counts every layer's queries).
+# Never set in production.
 BENCHMARK = env_bool("LIAISON_BENCHMARK")
 if BENCHMARK:
-    MIDDLEWARE.insert(0, "config.benchmark.QueryCountMiddleware")
+    MIDDLEWARE = ["web.benchmark.QueryCountMiddleware", *MIDDLEWARE]
 
 # Admin login: django-axes locks out a username from an address after
 # DJANGO_AXES_FAILURE_LIMIT failures, for DJANGO_AXES_COOLOFF_MINUTES; the attempts live in
@@ -317,7 +307,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_AXES_COOLOFF_MI
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-AXES_USERNAME_CALLABLE = "config.login_limits.attempted_username"
+AXES_USERNAME_CALLABLE = "web.login_limits.attempted_username"
 
 # Cache: Redis when REDIS_URL is set (shared by every process: API throttling counts and
 # page caches agree), else each process's memory.
@@ -349,7 +339,7 @@ if not RUNNING_TESTS:
 
 # Logs: one JSON object a line in production (DJANGO_LOG_FORMAT=json), readable text in
 # development; each request is logged once with its id, method, path, status and duration
-# (config/request_logging.py).
+# (web/request_logging.py).
 LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT") or ("text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
@@ -367,7 +357,7 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
-        # Each request is logged by config.request_logging; Django's own line would repeat it.
+        # Each request is logged by web.request_logging; Django's own line would repeat it.
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING"},
         "axes.apps": {"level": "WARNING"},  # its start-up banner, at every command

@@ -6,10 +6,10 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from caching.pages import public_page
-from config import views
-from config.sitemaps import SITEMAPS
 from opendata.views import data_page
 from partners.views import home
+from web import views
+from web.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -28,7 +28,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
-    path("api/v1/", include("config.api")),
+    path("api/v1/", include("api.urls")),
 ]
 
 # Public pages live under /fr/ and /en/; "/" redirects by Accept-Language.
@@ -46,4 +46,4 @@ urlpatterns += i18n_patterns(
 
 # Benchmarks only (LIAISON_BENCHMARK=1, `make bench`): the bare baseline page.
 if settings.BENCHMARK:
-    urlpatterns += [path("bench/", include("config.benchmark"))]
+    urlpatterns += [path("bench/", include("web.benchmark"))]

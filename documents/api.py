@@ -1,6 +1,7 @@
-"""Read API: source documents, their versions, and citations (registered in ``config/api.py``)."""
+"""Read API: source documents, their versions, and citations (registered in ``api/urls.py``)."""
 
-from config.api_base import SLUG_PATTERN, ReadOnlyApiViewSet, slug_example
+from api.schema import SLUG_PATTERN, slug_example
+from api.viewsets import ReadOnlyApiViewSet
 from documents import selectors
 from documents.filters import CitationFilter, DocumentFilter, VersionFilter
 from documents.serializers import (

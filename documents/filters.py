@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from config.api_base import IsoDateFilter, StableOrderingFilter, text_search
+from api.filters import IsoDateFilter, StableOrderingFilter, text_search
 from documents.models import Citation, DocumentVersion, SourceDocument
 from documents.serializers import CLAIM_ROUTES
 from partners.filters import partner_filter

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from config.api_base import PageUrlField, SharedPerAnswer
+from api.fields import PageUrlField, SharedPerAnswer
 from documents.models import Citation, DocumentVersion, SourceDocument
 from partners.models import Partner
 

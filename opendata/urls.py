@@ -1,4 +1,4 @@
-"""Downloads under /api/v1/export/ (mounted by config/api.py); the page that lists them is
+"""Downloads under /api/v1/export/ (mounted by api/urls.py); the page that lists them is
 in the site's translated URLs (config/urls.py)."""
 
 from django.urls import path

@@ -1,6 +1,7 @@
-"""Read API: partners, relationships and events (registered in ``config/api.py``)."""
+"""Read API: partners, relationships and events (registered in ``api/urls.py``)."""
 
-from config.api_base import SLUG_PATTERN, ReadOnlyApiViewSet, slug_example
+from api.schema import SLUG_PATTERN, slug_example
+from api.viewsets import ReadOnlyApiViewSet
 from partners import selectors
 from partners.filters import EventFilter, PartnerFilter, RelationshipFilter
 from partners.serializers import EventSerializer, PartnerSerializer, RelationshipSerializer

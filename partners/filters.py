@@ -11,7 +11,7 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from config.api_base import IsoDateFilter, StableOrderingFilter
+from api.filters import IsoDateFilter, StableOrderingFilter
 from partners.models import Event, EventKind, Partner, Relationship
 from partners.selectors import in_force_on, period_begins_by, period_ends_by_or_after
 from programmes.models import Programme

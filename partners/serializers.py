@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from config.api_base import PageUrlField, SharedPerAnswer
+from api.fields import PageUrlField, SharedPerAnswer
 from documents.serializers import SourceSerializer
 from partners.dates import DatePrecision
 from partners.models import Event, Partner, PartnerAlias, Relationship

@@ -1,6 +1,7 @@
-"""Read API: programmes and participations (registered in ``config/api.py``)."""
+"""Read API: programmes and participations (registered in ``api/urls.py``)."""
 
-from config.api_base import SLUG_PATTERN, ReadOnlyApiViewSet, slug_example
+from api.schema import SLUG_PATTERN, slug_example
+from api.viewsets import ReadOnlyApiViewSet
 from programmes import selectors
 from programmes.filters import ParticipationFilter, ProgrammeFilter
 from programmes.serializers import ParticipationSerializer, ProgrammeSerializer

@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from config.api_base import StableOrderingFilter, text_search
+from api.filters import StableOrderingFilter, text_search
 from partners.filters import PeriodFilterSet, partner_filter, programme_filter
 from partners.models import Partner
 from programmes.models import Participation, Programme

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from config.api_base import PageUrlField
+from api.fields import PageUrlField
 from documents.serializers import SourceSerializer
 from partners.serializers import PartnerRefSerializer, ProgrammeRefSerializer, precise_date
 from programmes.models import Participation, Programme

@@ -59,7 +59,7 @@ def test_the_sitemap_leaves_out_unsupported_records(client, seeded):
 
 
 def test_a_kind_of_page_past_the_limit_is_split_into_files(client, seeded, monkeypatch):
-    from config.sitemaps import PublicSitemap
+    from web.sitemaps import PublicSitemap
 
     monkeypatch.setattr(PublicSitemap, "limit", 10)  # URLs a file, each language counted
     files = sitemap_files(client)

@@ -23,7 +23,7 @@ from bench.soak.server import ROOT, Gunicorn, environment, prepare, wait_until_h
 
 INSTANCES = ("app_1", "app_2")
 REPLICA = "replica_1"
-# The router's settings in the cluster (config/replicas.py): a replica more than 5 s behind
+# The router's settings in the cluster (web/replicas.py): a replica more than 5 s behind
 # is not read, and each process asks every second. A public read is therefore never staler
 # than MAX_LAG + CHECK seconds: the documented bound the cluster test asserts.
 REPLICA_MAX_LAG_SECONDS = 5

@@ -16,7 +16,7 @@ from bench.pages import databases, report, wrk
 from bench.pages.endpoints import CACHED, ENDPOINTS, UNCACHED
 from bench.pages.runs import ProbeError, measure_run, server_environment
 from bench.soak.server import ROOT, environment, manage
-from config.benchmark import BASELINE_BYTES
+from web.benchmark import BASELINE_BYTES
 
 DEFAULTS = {
     "engines": "sqlite,postgresql",

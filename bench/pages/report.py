@@ -95,7 +95,7 @@ def markdown(report: dict) -> str:
         f"- Runs: {settings['runs']}",
         f"- Cache: {settings['cache']}",
         "- Queries per request: the `X-Queries` header of one GET after the warm-up "
-        "(`config.benchmark.QueryCountMiddleware`)",
+        "(`web.benchmark.QueryCountMiddleware`)",
         "",
         "## Budgets (docs/DESIGN.md §8)",
         "",

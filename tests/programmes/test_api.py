@@ -197,7 +197,7 @@ def test_programmes_search_names_and_acronyms_in_both_languages(client):
 
 def test_rows_that_name_the_same_records_each_get_their_own_right_representation(client):
     # Documents, versions, partners and programmes named by many rows are represented once
-    # per answer (config.api_base.SharedPerAnswer): each row must still name its own.
+    # per answer (api.fields.SharedPerAnswer): each row must still name its own.
     first, second = DocumentVersionFactory(), DocumentVersionFactory()
     serbia, nato = PartnerFactory(slug="serbia"), PartnerFactory(slug="nato")
     pfp = ProgrammeFactory(slug="pfp")

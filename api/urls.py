@@ -1,7 +1,7 @@
 """The read API, version 1: one router for every app, the OpenAPI schema and its docs page.
 
-Mounted at /api/v1/ by config/urls.py. Conventions every endpoint shares are in
-config/api_base.py.
+Mounted at /api/v1/ by config/urls.py. Conventions every endpoint shares are in the
+other modules of this package.
 """
 
 from django.http import JsonResponse
@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from config.api_base import ConditionalGetMixin
-from config.api_docs import RedocDocsView, SwaggerDocsView
+from api.docs import RedocDocsView, SwaggerDocsView
+from api.viewsets import ConditionalGetMixin
 from documents.api import CitationViewSet, DocumentViewSet, VersionViewSet
 from partners.api import EventViewSet, PartnerViewSet, RelationshipViewSet
 from programmes.api import ParticipationViewSet, ProgrammeViewSet

@@ -1,4 +1,4 @@
-"""Read replicas (config/replicas.py): which database each kind of request reads.
+"""Read replicas (web/replicas.py): which database each kind of request reads.
 
 The replica is a second database: on SQLite and PostgreSQL runs, one the test settings add
 (migrated, empty of content) while content is created on the primary only, so a page read
@@ -16,10 +16,10 @@ from django.db import OperationalError, connections, router
 from django.urls import reverse
 from django.utils import translation
 
-from config import replicas
 from documents.models import Citation
 from partners.models import Partner
 from tests.factories import CitationFactory, DocumentVersionFactory, RelationshipFactory
+from web import replicas
 
 REPLICA = (settings.DATABASE_REPLICAS or ["replica_1"])[0]
 QUOTE = "la Serbie a adhéré au Partenariat pour la paix"

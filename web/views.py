@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from caching.outage import cache_failed, cache_is_back
-from config import replicas
+from web import replicas
 
 
 @require_GET

@@ -1,4 +1,4 @@
-"""The benchmark instruments (config/benchmark.py): a baseline page that exists only when
+"""The benchmark instruments (web/benchmark.py): a baseline page that exists only when
 benchmarking, and each response's query count."""
 
 import os
@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from config.benchmark import BASELINE, BASELINE_BYTES, QueryCountMiddleware, baseline_page
+from web.benchmark import BASELINE, BASELINE_BYTES, QueryCountMiddleware, baseline_page
 
 # The URLs as a benchmarking process builds them (LIAISON_BENCHMARK=1), in a fresh
 # interpreter: the URLconf is read once, at import.

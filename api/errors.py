@@ -1,0 +1,27 @@
+"""One shape for every error answer of the read API: ``{"detail": "…", "errors": {…}}``."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
+from rest_framework.views import exception_handler
+
+
+class ApiErrorSerializer(serializers.Serializer):
+    """The body of every error answer."""
+
+    detail = serializers.CharField(help_text=_("What went wrong, in words."))
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text=_("For a 400: each query parameter that was refused, with the reasons."),
+    )
+
+
+def api_exception_handler(exc, context):
+    """DRF's handler, with validation errors wrapped as ``{"detail", "errors"}`` so that
+    every error answer has the same shape and a 400 names the parameters it refuses."""
+    response = exception_handler(exc, context)
+    if response is not None and isinstance(exc, ValidationError):
+        errors = response.data if isinstance(response.data, dict) else {"query": response.data}
+        response.data = {"detail": _("Invalid query parameters."), "errors": errors}
+    return response
