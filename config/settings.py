@@ -42,10 +42,11 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("DJANGO_DEBUG")
 
-# The test suite runs with debug off, through Django's test client over plain HTTP and with
-# a throw-away key: it relaxes only the HTTPS redirect, the key's strength and the hashed
-# static files (no collectstatic), never anything a production process would see.
-RUNNING_TESTS = "pytest" in sys.modules or sys.argv[1:2] == ["test"]
+# Test mode (DJANGO_TEST_MODE=1, set for pytest's own process by tests/plugin.py, never by
+# a deployment): the suite runs with debug off, through Django's test client over plain HTTP
+# and with a throw-away key, so it relaxes only the HTTPS redirect, the key's strength and
+# the hashed static files (no collectstatic), and adds a database standing in for a replica.
+TEST_MODE = env_bool("DJANGO_TEST_MODE")
 
 # Commands that only write source files (migrations, translation catalogues) sign nothing,
 # so they run without a key too, e.g. `manage.py makemigrations --check` in a bare shell.
@@ -54,7 +55,7 @@ WRITES_SOURCE_ONLY = sys.argv[1:2] in (["makemigrations"], ["makemessages"], ["c
 SECRET_KEY = production_secret_key(
     os.environ.get("DJANGO_SECRET_KEY", ""),
     debug=DEBUG or WRITES_SOURCE_ONLY,
-    weak_allowed=RUNNING_TESTS,
+    weak_allowed=TEST_MODE,
 )
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
@@ -154,7 +155,7 @@ for number, url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
     # A test run reads the primary's test database through the replica, which replays it.
     DATABASES[alias]["TEST"] = {"MIRROR": "default"}
     DATABASE_REPLICAS.append(alias)
-if RUNNING_TESTS and not DATABASE_REPLICAS:
+if TEST_MODE and not DATABASE_REPLICAS:
     # A second database standing in for a replica, only for tests/web/test_replicas.py,
     # which routes to it (DATABASE_REPLICAS); the rest of the suite uses the primary alone.
     primary = DATABASES["default"]
@@ -240,7 +241,7 @@ CORS_EXPOSE_HEADERS = ["ETag", "Content-Language", "Retry-After"]
 # Secure by default with debug off; `manage.py check --deploy` has nothing to say
 # (tests/config/test_production_settings.py). TLS ends at a proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG and not RUNNING_TESTS)
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG and not TEST_MODE)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # probes talk plain HTTP to the process itself
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS") or (0 if DEBUG else 31536000))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
@@ -333,8 +334,8 @@ PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS") or 600)
 CACHE_RELEASE = os.environ.get("LIAISON_RELEASE", "")
 
 # Static files: hashed names cached forever in production; the test suite serves the
-# unhashed ones, having no collectstatic run (see RUNNING_TESTS).
-if not RUNNING_TESTS:
+# unhashed ones, having no collectstatic run (see TEST_MODE).
+if not TEST_MODE:
     STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
 
 # Logs: one JSON object a line in production (DJANGO_LOG_FORMAT=json), readable text in

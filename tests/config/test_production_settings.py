@@ -17,7 +17,7 @@ from config.secret_key import DEVELOPMENT_SECRET_KEY, production_secret_key
 STRONG_KEY = "k7Qw-9zLx2Vb_R4mN8pT1sYc6HdJ0gFuEaWoXiZq3lKvB5nMj-8rT2"
 
 # The settings a production process would have, read in a fresh interpreter (the test suite
-# relaxes a few of them, see RUNNING_TESTS in config/settings.py).
+# relaxes a few of them, see TEST_MODE in config/settings.py).
 PRODUCTION_SETTINGS_SCRIPT = """
 import json, django
 from django.conf import settings
@@ -122,6 +122,16 @@ def test_a_long_random_key_is_accepted_in_production():
 
 def test_the_test_suite_may_use_a_throw_away_key():
     assert production_secret_key("x", debug=False, weak_allowed=True) == "x"
+
+
+def test_test_mode_is_only_what_its_variable_says():
+    # Not guessed from the modules loaded: a process that imports pytest is still production.
+    script = "import pytest, django; django.setup(); from django.conf import settings; "
+    script += "print(settings.TEST_MODE, settings.SECURE_SSL_REDIRECT)"
+    production = run_settings(script, DJANGO_SECRET_KEY=STRONG_KEY)
+    assert production.stdout.split() == ["False", "True"], production.stderr
+    testing = run_settings(script, DJANGO_SECRET_KEY="tests-only", DJANGO_TEST_MODE="1")
+    assert testing.stdout.split() == ["True", "False"], testing.stderr
 
 
 def test_production_redirects_to_https_behind_the_proxy(production_settings):
