@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from caching.generation import bump
-from documents.models import Citation, DocumentVersion, SourceDocument, Suggestion
+from documents.models import Citation, DocumentVersion, SourceDocument
 from documents.synthetic import Places
 from documents.synthetic_records.planning import Unit
 from documents.synthetic_records.shape import SLUG_PREFIX
@@ -20,6 +20,7 @@ from partners.models import Event, Partner, PartnerAlias, Relationship
 from programmes.models import Participation, Programme
 from search.indexing import rebuild
 from search.models import Entry
+from suggestions.models import Suggestion
 
 BATCH = 2000
 # Units planned and written at a time: memory stays flat at any scale.

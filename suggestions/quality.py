@@ -25,9 +25,9 @@ from django.db import transaction
 
 from documents.anchoring import anchor_quote
 from documents.seeding import DOCUMENTS_FILE, SEED_DIR, SeedLoader
-from documents.suggesting import EVENT, PARTICIPATION, Extractor
-from documents.suggestions import known_lexicon, read_version
 from partners.dates import PreciseDate
+from suggestions.extraction.extractor import EVENT, PARTICIPATION, Extractor
+from suggestions.reading import known_lexicon, read_version
 
 TARGET_RECALL = 0.80
 TARGET_PRECISION = 0.60
