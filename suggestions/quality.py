@@ -26,7 +26,8 @@ from django.db import transaction
 from documents.anchoring import anchor_quote
 from documents.seeding import DOCUMENTS_FILE, SEED_DIR, SeedLoader
 from partners.dates import PreciseDate
-from suggestions.extraction.extractor import EVENT, PARTICIPATION, Extractor
+from suggestions.extraction.candidates import EVENT, PARTICIPATION
+from suggestions.extraction.extractor import Extractor
 from suggestions.reading import known_lexicon, read_version
 
 TARGET_RECALL = 0.80

@@ -34,15 +34,9 @@ from documents.models import Citation, DocumentVersion
 from partners.dates import PreciseDate
 from partners.models import Event, Partner, PartnerAlias
 from programmes.models import Participation, Programme
-from suggestions.extraction.extractor import (
-    EVENT,
-    NEW_PARTNER,
-    NEW_PROGRAMME,
-    PARTICIPATION,
-    Extractor,
-    KnownRecord,
-    Lexicon,
-)
+from suggestions.extraction.candidates import EVENT, NEW_PARTNER, NEW_PROGRAMME, PARTICIPATION
+from suggestions.extraction.extractor import Extractor
+from suggestions.extraction.lexicon import KnownRecord, Lexicon
 from suggestions.models import Suggestion
 
 KINDS = {

@@ -1,16 +1,10 @@
 """The rules that read suggested facts in sentences (French and English), without a
 database."""
 
-from suggestions.extraction.extractor import (
-    EVENT,
-    NEW_PARTNER,
-    NEW_PROGRAMME,
-    PARTICIPATION,
-    Extractor,
-    KnownRecord,
-    Lexicon,
-    sentences,
-)
+from suggestions.extraction.candidates import EVENT, NEW_PARTNER, NEW_PROGRAMME, PARTICIPATION
+from suggestions.extraction.extractor import Extractor
+from suggestions.extraction.lexicon import KnownRecord, Lexicon
+from suggestions.extraction.sentences import sentences
 
 LEXICON = Lexicon(
     partners=(
