@@ -256,7 +256,7 @@ def record_outcome(citation: Citation, result, version: DocumentVersion, taken: 
         # decides (usually: retire this one).
         result = reanchoring.Reanchored(
             reanchoring.CHANGED,
-            suggestion=reanchoring.Suggestion(
+            suggestion=reanchoring.NearMatch(
                 anchor.quote, anchor.start, anchor.end, anchor.prefix, anchor.suffix, 1.0
             ),
         )
