@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "partners",
     "programmes",
     "documents",
+    "suggestions",  # suggested facts, read in the documents' versions
     "search",  # after the apps it indexes (signals in search/apps.py)
     "editorial",  # after the apps it keeps history of (see editorial/history.py)
     "opendata",

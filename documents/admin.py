@@ -18,7 +18,6 @@ from documents.diffing import html_diff
 from documents.forms import CitationRequoteForm, DocumentImportForm
 from documents.importing import DocumentImportError, import_document
 from documents.models import Citation, CitationForReview, DocumentVersion, SourceDocument
-from documents.suggestion_admin import SuggestionAdmin  # noqa: F401 (registers it)
 
 
 class CitationInline(GenericTabularInline):
@@ -166,7 +165,7 @@ class SourceDocumentAdmin(SimpleHistoryAdmin, TranslationAdmin):
                 messages.WARNING,
             )
         if result.suggested_facts:
-            suggestions = reverse("admin:documents_suggestion_changelist")
+            suggestions = reverse("admin:suggestions_suggestion_changelist")
             query = urlencode({"version__document__id__exact": result.document.pk})
             self.message_user(
                 request,

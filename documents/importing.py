@@ -3,7 +3,7 @@
 ``import_document`` reads nothing and writes everything in one transaction: the document
 (when new), the new version — which becomes current — and every citation carried over by
 ``reanchor_citations`` (rules in ``documents/reanchoring.py``), and the facts the new text
-suggests (``documents/suggestions.py``). Any failure leaves the database as it was. A text
+suggests (``suggestions/reading.py``). Any failure leaves the database as it was. A text
 identical to a stored version (same SHA-256 of the normalised text, in any document) is
 reported and not stored again.
 """
@@ -23,7 +23,7 @@ from documents import reanchoring
 from documents.anchoring import normalise
 from documents.models import Citation, DocumentVersion, SourceDocument
 from documents.sources import ExtractedText, RawSource, SourceError, extract
-from documents.suggestions import suggest_facts
+from suggestions.reading import suggest_facts
 
 SOURCE_ERROR_MESSAGES = {
     "not_found": _("No such file: %(origin)s."),
@@ -67,7 +67,7 @@ class ImportResult:
     #: status → number of citations carried over from earlier versions
     outcomes: Counter = field(default_factory=Counter)
     suggestions: int = 0
-    #: facts the new text suggests (``documents/suggestions.py``), waiting for a curator
+    #: facts the new text suggests (``suggestions/reading.py``), waiting for a curator
     suggested_facts: int = 0
 
     @property
@@ -256,7 +256,7 @@ def record_outcome(citation: Citation, result, version: DocumentVersion, taken: 
         # decides (usually: retire this one).
         result = reanchoring.Reanchored(
             reanchoring.CHANGED,
-            suggestion=reanchoring.Suggestion(
+            suggestion=reanchoring.NearMatch(
                 anchor.quote, anchor.start, anchor.end, anchor.prefix, anchor.suffix, 1.0
             ),
         )

@@ -4,8 +4,8 @@ Plain functions with no Django imports, like ``documents.anchoring``.
 
 A citation points to ``quote`` at ``start:end`` of an old text. Against the new text:
 
-1. **Quote gone** (no exact occurrence) → ``orphaned``. A near match may be offered as a
-   ``Suggestion``; it is never applied here.
+1. **Quote gone** (no exact occurrence) → ``orphaned``. A near match may be offered
+   (``NearMatch``); it is never applied here.
 2. **Same place**: the word-by-word diff of the two texts carries the old span, unchanged,
    onto an occurrence of the quote. With the same context (``CONTEXT_WIDTH`` characters on
    each side) → ``verified``; with a different context → ``moved``.
@@ -56,7 +56,7 @@ class CitedPassage:
 
 
 @dataclass(frozen=True)
-class Suggestion:
+class NearMatch:
     """A passage of the new text offered to the curator in place of the old quote."""
 
     quote: str
@@ -74,7 +74,7 @@ class Reanchored:
 
     status: str
     anchor: Anchor | None = None
-    suggestion: Suggestion | None = None
+    suggestion: NearMatch | None = None
     occurrences: int = 0
 
 
@@ -195,7 +195,7 @@ def _old_context(old_text: str, passage: CitedPassage) -> tuple[str, str]:
     return passage.prefix, passage.suffix
 
 
-def _suggestion(text: str, start: int, end: int, quote: str) -> Suggestion | None:
+def _near_match_at(text: str, start: int, end: int, quote: str) -> NearMatch | None:
     view = matching_view(text)
     # Trim the stretch to the words it holds.
     while start < end and view[start].isspace():
@@ -209,7 +209,7 @@ def _suggestion(text: str, start: int, end: int, quote: str) -> Suggestion | Non
     if score < SUGGESTION_THRESHOLD:
         return None
     prefix, suffix = context_at(text, start, end)
-    return Suggestion(candidate, start, end, prefix, suffix, round(score, 3))
+    return NearMatch(candidate, start, end, prefix, suffix, round(score, 3))
 
 
 def _sentence_window(text: str, spans, start: int, end: int) -> tuple[int, int] | None:
@@ -219,7 +219,7 @@ def _sentence_window(text: str, spans, start: int, end: int) -> tuple[int, int] 
     return inside[0][0], inside[-1][1]
 
 
-def _reworded_elsewhere(old_text, new_text, passage) -> Suggestion | None:
+def _reworded_elsewhere(old_text, new_text, passage) -> NearMatch | None:
     """The quote's old sentence(s), looked for anywhere in the new text by similarity; the
     stretch matching the quote within the best match."""
     if matching_view(old_text)[passage.start : passage.end] != passage.quote:
@@ -250,10 +250,10 @@ def _reworded_elsewhere(old_text, new_text, passage) -> Suggestion | None:
     )
     if inner is None:
         return None
-    return _suggestion(new_text, best[0] + inner[0], best[0] + inner[1], passage.quote)
+    return _near_match_at(new_text, best[0] + inner[0], best[0] + inner[1], passage.quote)
 
 
-def near_match(old_text, new_text, passage, alignment) -> Suggestion | None:
+def near_match(old_text, new_text, passage, alignment) -> NearMatch | None:
     """The best passage of the new text that may say what the vanished quote said: what
     the diff put in its place, or a similar sentence elsewhere. Only offered, never
     applied."""
@@ -261,20 +261,20 @@ def near_match(old_text, new_text, passage, alignment) -> Suggestion | None:
     if matching_view(old_text)[passage.start : passage.end] == passage.quote:
         span = alignment.corresponding_span(passage.start, passage.end)
         if span is not None:
-            candidates.append(_suggestion(new_text, *span, passage.quote))
+            candidates.append(_near_match_at(new_text, *span, passage.quote))
     candidates.append(_reworded_elsewhere(old_text, new_text, passage))
     candidates = [c for c in candidates if c is not None]
     return max(candidates, key=lambda c: c.score, default=None)
 
 
-def _closest_by_context(new_text, occurrences, quote, old_prefix, old_suffix) -> Suggestion:
+def _closest_by_context(new_text, occurrences, quote, old_prefix, old_suffix) -> NearMatch:
     def score(start):
         prefix, suffix = context_at(new_text, start, start + len(quote))
         return similarity(old_prefix + "\n" + old_suffix, prefix + "\n" + suffix)
 
     start = max(occurrences, key=score)
     prefix, suffix = context_at(new_text, start, start + len(quote))
-    return Suggestion(quote, start, start + len(quote), prefix, suffix, round(score(start), 3))
+    return NearMatch(quote, start, start + len(quote), prefix, suffix, round(score(start), 3))
 
 
 def reanchor(

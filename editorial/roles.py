@@ -15,7 +15,7 @@ from django.contrib.auth.management import create_permissions
 
 CURATOR, REVIEWER, ADMINISTRATOR = "Curator", "Reviewer", "Administrator"
 
-PROJECT_APPS = ("partners", "programmes", "documents")
+PROJECT_APPS = ("partners", "programmes", "documents", "suggestions")
 CLAIM_MODELS = ("partner", "relationship", "event", "programme", "participation")
 CURATED_MODELS = (
     "partners.partner",
@@ -28,7 +28,7 @@ CURATED_MODELS = (
     "documents.citationforreview",
     "documents.sourcedocument",
     "documents.documentversion",
-    "documents.suggestion",
+    "suggestions.suggestion",
 )
 
 

@@ -5,7 +5,7 @@ documents and the others beside them, with their history tables when there are a
 the accounts and groups of ``django.contrib.auth`` that curated records and history point
 to. Primary keys are kept, so citations and links stay as they were; content types and
 permissions are named by their natural keys, so the file loads into any database migrated
-to the same code.
+to the same code (or to code where a model moved app since: ``MOVED_MODELS``).
 
 The file::
 
@@ -42,6 +42,9 @@ FORMAT_VERSION = 1
 AUTH_MODELS = ["auth.group", "auth.user"]
 # The page cache generation is not content: a restore moves it forward instead.
 EXCLUDED_APPS = {"maintenance", "caching"}
+#: Models that moved to another app, their rows kept: a backup made before the move names
+#: them (and their content type, in permissions) by the old label.
+MOVED_MODELS = {"documents.suggestion": "suggestions.suggestion"}
 
 
 class ExactJSONEncoder(DjangoJSONEncoder):
@@ -139,6 +142,25 @@ def read_backup(path: Path) -> dict:
             f"{path} is a backup of format {document.get('version')}; "
             f"this version reads format {FORMAT_VERSION}."
         )
+    return _with_current_labels(document)
+
+
+def _current_label(app_label: str, model: str) -> list[str]:
+    return MOVED_MODELS.get(f"{app_label}.{model}", f"{app_label}.{model}").split(".")
+
+
+def _with_current_labels(document: dict) -> dict:
+    """``document`` with the models of ``MOVED_MODELS`` named as they are now: each row's
+    model, the manifest's counts, and the permissions of groups and users (natural keys
+    ``[codename, app_label, model]``)."""
+    counts = document["manifest"]["counts"]
+    document["manifest"]["counts"] = {MOVED_MODELS.get(k, k): n for k, n in counts.items()}
+    for item in document["objects"]:
+        item["model"] = MOVED_MODELS.get(item["model"], item["model"])
+        if item["model"] in AUTH_MODELS:
+            fields = item["fields"]
+            for key in [*fields.get("permissions", []), *fields.get("user_permissions", [])]:
+                key[1:] = _current_label(*key[1:])
     return document
 
 

@@ -11,11 +11,12 @@ from django.db.models import Q
 from django.utils import timezone
 
 from caching.generation import bump
-from documents.models import Citation, DocumentVersion, SourceDocument, Suggestion
+from documents.models import Citation, DocumentVersion, SourceDocument
 from partners.models import Event, Partner, PartnerAlias, Relationship
 from programmes.models import Participation, Programme
 from search.indexing import rebuild
 from search.models import Entry
+from suggestions.models import Suggestion
 from synthetic.places import Places
 from synthetic.records.names import ISO_CODES
 from synthetic.records.planning import Unit

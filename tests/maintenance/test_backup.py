@@ -4,14 +4,17 @@ import gzip
 import json
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.management import CommandError, call_command
 from django.db import connection
 
 from documents.models import Citation, DocumentVersion
+from editorial.roles import CURATOR
 from maintenance.backups import backed_up_models
 from partners.models import Partner
+from suggestions.reading import suggest_facts
 from tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -154,3 +157,24 @@ def test_another_json_file_is_refused_with_a_clear_error(tmp_path, db):
         json.dump({"objects": []}, stream)
     with pytest.raises(CommandError, match="not a Liaison backup"):
         call_command("restore", str(path), verbosity=0)
+
+
+def test_a_backup_made_before_suggestions_moved_app_restores_them(seeded, tmp_path):
+    version = DocumentVersion.objects.filter(is_current=True).first()
+    suggest_facts(version)
+    Group.objects.get(name=CURATOR).permissions.add(
+        Permission.objects.get(codename="change_suggestion")
+    )
+    before = content()
+    assert before["suggestions.suggestion"]
+    path = tmp_path / "liaison.json.gz"
+    call_command("backup", str(path), verbosity=0)
+    with gzip.open(path, "rt", encoding="utf-8") as stream:
+        old_labels = stream.read().replace('"suggestions.suggestion"', '"documents.suggestion"')
+        old_labels = old_labels.replace('"suggestions", "suggestion"', '"documents", "suggestion"')
+    assert '"suggestions"' not in old_labels
+    with gzip.open(path, "wt", encoding="utf-8") as stream:
+        stream.write(old_labels)
+    empty_the_database()
+    call_command("restore", str(path), verbosity=0)
+    assert content() == before

@@ -144,7 +144,7 @@ def test_admin_curation_pages_work_under_the_policy(admin_client, seeded):
     for url in [
         reverse("admin:documents_sourcedocument_import"),
         reverse("admin:documents_citationforreview_changelist"),
-        reverse("admin:documents_suggestion_changelist"),
+        reverse("admin:suggestions_suggestion_changelist"),
     ]:
         assert_works_under_the_policy(admin_client, admin_client.get(url))
 

@@ -1,8 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from documents.models import SourceDocument, Suggestion
-from documents.suggestions import suggest_facts
+from documents.models import SourceDocument
+from suggestions.models import Suggestion
+from suggestions.reading import suggest_facts
 
 
 class Command(BaseCommand):

@@ -12,11 +12,11 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from documents.models import Suggestion
-from documents.suggestions import accept, citation_for, initial_record, reject
 from partners.forms import PreciseDateField, PreciseDateModelForm
 from partners.models import Event, Partner
 from programmes.models import Participation, Programme
+from suggestions.deciding import accept, citation_for, initial_record, reject
+from suggestions.models import Suggestion
 
 # Accept forms ------------------------------------------------------------------------
 
@@ -181,7 +181,7 @@ class SuggestionAdmin(admin.ModelAdmin):
             path(
                 "<path:object_id>/accept/",
                 self.admin_site.admin_view(self.accept_view),
-                name="documents_suggestion_accept",
+                name="suggestions_suggestion_accept",
             ),
             *super().get_urls(),
         ]
@@ -230,7 +230,7 @@ class SuggestionAdmin(admin.ModelAdmin):
     @admin.display(description=_("decision"))
     def decide(self, obj):
         if obj.is_pending:
-            url = reverse("admin:documents_suggestion_accept", args=[obj.pk])
+            url = reverse("admin:suggestions_suggestion_accept", args=[obj.pk])
             return format_html('<a href="{}">{}</a>', url, _("Accept or reject…"))
         if obj.status == Suggestion.Status.ACCEPTED and obj.record_type_id:
             url = reverse(
@@ -266,7 +266,7 @@ class SuggestionAdmin(admin.ModelAdmin):
             and request.user.has_perm(f"{model_opts.app_label}.add_{model_opts.model_name}")
         ):
             raise PermissionDenied
-        changelist = reverse("admin:documents_suggestion_changelist")
+        changelist = reverse("admin:suggestions_suggestion_changelist")
         if not suggestion.is_pending:
             self.message_user(
                 request,
@@ -318,4 +318,4 @@ class SuggestionAdmin(admin.ModelAdmin):
             "media": self.media + form.media,
             "title": _("Accept a suggested fact"),
         }
-        return TemplateResponse(request, "admin/documents/suggestion/accept.html", context)
+        return TemplateResponse(request, "admin/suggestions/suggestion/accept.html", context)

@@ -25,9 +25,10 @@ from django.db import transaction
 
 from documents.anchoring import anchor_quote
 from documents.seeding import DOCUMENTS_FILE, SEED_DIR, SeedLoader
-from documents.suggesting import EVENT, PARTICIPATION, Extractor
-from documents.suggestions import known_lexicon, read_version
 from partners.dates import PreciseDate
+from suggestions.extraction.candidates import EVENT, PARTICIPATION
+from suggestions.extraction.extractor import Extractor
+from suggestions.reading import known_lexicon, read_version
 
 TARGET_RECALL = 0.80
 TARGET_PRECISION = 0.60

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from documents.suggestion_quality import (
+from suggestions.quality import (
     TARGET_PRECISION,
     TARGET_RECALL,
     measure_seed_suggestions,
