@@ -22,8 +22,8 @@ from django.utils.translation import gettext as _
 from documents.anchoring import normalise
 from documents.models import Citation, DocumentVersion, SourceDocument
 from editorial.models import PublicationState, Publishable
-from partners.dates import PreciseDate
 from partners.models import Event, Partner, PartnerAlias, Relationship
+from periods.dates import PreciseDate
 from programmes.models import Participation, Programme
 
 SEED_DIR = Path(__file__).resolve().parent / "seed"

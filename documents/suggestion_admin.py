@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.models import Suggestion
 from documents.suggestions import accept, citation_for, initial_record, reject
-from partners.forms import PreciseDateField, PreciseDateModelForm
 from partners.models import Event, Partner
+from periods.forms import PreciseDateField, PreciseDateModelForm
 from programmes.models import Participation, Programme
 
 # Accept forms ------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from documents.anchoring import anchor_quote
 from documents.seeding import DOCUMENTS_FILE, SEED_DIR, SeedLoader
 from documents.suggesting import EVENT, PARTICIPATION, Extractor
 from documents.suggestions import known_lexicon, read_version
-from partners.dates import PreciseDate
+from periods.dates import PreciseDate
 
 TARGET_RECALL = 0.80
 TARGET_PRECISION = 0.60

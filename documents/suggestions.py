@@ -42,8 +42,8 @@ from documents.suggesting import (
     KnownRecord,
     Lexicon,
 )
-from partners.dates import PreciseDate
 from partners.models import Event, Partner, PartnerAlias, Relationship
+from periods.dates import PreciseDate
 from programmes.models import Participation, Programme
 
 KINDS = {
