@@ -117,21 +117,15 @@ def relationship_list() -> QuerySet:
 
 
 def api_partners() -> QuerySet:
-    return public_claims(Partner.objects.prefetch_related("aliases")).order_by("name", "pk")
+    return public_partners().order_by("name", "pk")
 
 
 def api_relationships() -> QuerySet:
-    return public_claims(Relationship.objects.select_related("subject", "counterpart")).order_by(
-        "title", "pk"
-    )
+    return public_relationships().order_by("title", "pk")
 
 
 def api_events() -> QuerySet:
-    return public_claims(
-        Event.objects.select_related("relationship", "programme").prefetch_related(
-            involved_partners()
-        )
-    ).order_by("start_date", "title", "pk")
+    return public_events().order_by("start_date", "title", "pk")
 
 
 def partner_network(kind: str = "", on: datetime.date | None = None) -> list[Participation]:
