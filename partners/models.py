@@ -228,6 +228,8 @@ class Event(Publishable):
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=255)
     description = models.TextField(_("description"), blank=True)
+    # Not a ``Period``: an event's start is its date, always known, with a constraint of
+    # its own (``event_date_has_precision``).
     start_date = models.DateField(_("date"))
     start_precision = precision_field(_("date precision"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
