@@ -1,6 +1,5 @@
 from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
-from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Count
@@ -14,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from documents.claims import claims_prefetch
 from documents.diffing import html_diff
 from documents.forms import CitationRequoteForm, DocumentImportForm
 from documents.importing import DocumentImportError, import_document
@@ -338,23 +338,6 @@ class CitationAdmin(SimpleHistoryAdmin):
         if obj.pk is None:
             return "—"
         return format_html("…{}<mark>{}</mark>{}…", obj.prefix, obj.quote, obj.suffix)
-
-
-def claims_prefetch():
-    """Each citation's claim with what its name shows, in one query per kind of claim."""
-    from partners.models import Event, Partner, Relationship
-    from programmes.models import Participation, Programme
-
-    return GenericPrefetch(
-        "claim",
-        [
-            Partner.objects.all(),
-            Relationship.objects.select_related("subject", "counterpart"),
-            Event.objects.all(),
-            Programme.objects.all(),
-            Participation.objects.select_related("partner", "programme"),
-        ],
-    )
 
 
 def passage_in_context(prefix, quote, suffix, where):

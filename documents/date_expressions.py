@@ -40,7 +40,7 @@ class FoundDate:
     text: str = ""
 
     def isoformat(self) -> str:
-        """ "2006", "2006-12" or "2019-06-07", like ``partners.dates.PreciseDate``."""
+        """ "2006", "2006-12" or "2019-06-07", like ``periods.dates.PreciseDate``."""
         return iso_at_precision(self.first_day, self.precision)
 
     def end_isoformat(self) -> str:

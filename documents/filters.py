@@ -5,13 +5,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from api.filters import IsoDateFilter, StableOrderingFilter, text_search
+from documents.claims import CLAIMS_BY_NAME
 from documents.models import Citation, DocumentVersion, SourceDocument
-from documents.serializers import CLAIM_ROUTES
 from partners.filters import partner_filter
 from search.filters import api_query, full_text_filter
 from search.selectors import matching_documents
 
-CLAIM_APPS = ["partners", "programmes"]
 YES_OR_NO = [("true", _("yes")), ("false", _("no"))]
 
 
@@ -78,7 +77,7 @@ class CitationFilter(django_filters.FilterSet):
         choices=[(status, status.label) for status in Citation.SUPPORTING_STATUSES]
     )
     claim_type = django_filters.ChoiceFilter(
-        choices=[(name, name) for name in CLAIM_ROUTES],
+        choices=[(name, name) for name in CLAIMS_BY_NAME],
         method="filter_claim_type",
         help_text=_("The kind of record the passage supports."),
     )
@@ -95,7 +94,10 @@ class CitationFilter(django_filters.FilterSet):
         fields = []
 
     def filter_claim_type(self, queryset, name, value: str):
-        return queryset.filter(content_type__app_label__in=CLAIM_APPS, content_type__model=value)
+        kind = CLAIMS_BY_NAME[value]
+        return queryset.filter(
+            content_type__app_label=kind.app_label, content_type__model=kind.name
+        )
 
     def filter_q(self, queryset, name, value: str):
         return queryset.filter(text_search(value, fields=["quote"]))

@@ -20,10 +20,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from documents.anchoring import normalise
+from documents.claims import claim_models
 from documents.models import Citation, DocumentVersion, SourceDocument
 from editorial.models import PublicationState, Publishable
-from partners.dates import PreciseDate
 from partners.models import Event, Partner, PartnerAlias, Relationship
+from periods.dates import PreciseDate
 from programmes.models import Participation, Programme
 
 SEED_DIR = Path(__file__).resolve().parent / "seed"
@@ -263,7 +264,7 @@ class SeedLoader:
             for name, data in files:
                 self.load_citations(name, data)
             # A record created now was reviewed as saved, not a moment before its save.
-            for model in (Partner, Relationship, Event, Programme, Participation):
+            for model in claim_models():
                 model.objects.filter(reviewed_at=self.now).update(reviewed_at=F("changed_at"))
         return self.report
 

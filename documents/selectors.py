@@ -9,11 +9,11 @@ list with the document and publisher they need. Staff previews see drafts too.
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from documents.claims import claim_models, claims_prefetch
 from documents.models import Citation, DocumentVersion, SourceDocument
 
 SOURCES = "sources"
@@ -57,13 +57,6 @@ def public_claims(queryset: QuerySet, preview: bool = False) -> QuerySet:
     """What the public sees of a set of claims: the published and supported ones, with
     their sources."""
     return with_sources(only_supported(queryset, preview=preview))
-
-
-def claim_models() -> list:
-    from partners.models import Event, Partner, Relationship
-    from programmes.models import Participation, Programme
-
-    return [Partner, Relationship, Event, Programme, Participation]
 
 
 def of_public_claims(citations: QuerySet) -> QuerySet:
@@ -120,34 +113,13 @@ class DocumentPage:
     citations: list[Citation]
 
 
-def _claims_prefetch(published: bool = False):
-    """Each citation's ``claim``: one query per kind of claim cited. With ``published``,
-    only the claims the public may see; the others' citations get ``None``."""
-    from partners.models import Event, Partner, Relationship
-    from programmes.models import Participation, Programme
-
-    def claims(queryset):
-        return queryset.published() if published else queryset
-
-    return GenericPrefetch(
-        "claim",
-        [
-            claims(Partner.objects.all()),
-            claims(Relationship.objects.select_related("subject", "counterpart")),
-            claims(Event.objects.select_related("relationship")),
-            claims(Programme.objects.all()),
-            claims(Participation.objects.select_related("partner", "programme")),
-        ],
-    )
-
-
 def public_citations() -> QuerySet:
     """Supporting citations whose claim the public may see, each with its ``claim``: one
     query, then one per kind of claim."""
     return (
         of_public_claims(Citation.objects.supporting())
         .select_related("content_type")
-        .prefetch_related(_claims_prefetch())
+        .prefetch_related(claims_prefetch())
     )
 
 
@@ -161,7 +133,7 @@ def public_citations_in(versions) -> list[Citation]:
         Citation.objects.supporting()
         .filter(version__in=versions)
         .select_related("content_type")
-        .prefetch_related(_claims_prefetch(published=True))
+        .prefetch_related(claims_prefetch(published=True))
         .order_by("start", "end", "pk")
     )
     return [citation for citation in citations if citation.claim is not None]

@@ -11,17 +11,9 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.fields import PageUrlField, SharedPerAnswer
+from documents.claims import CLAIMS_BY_NAME
 from documents.models import Citation, DocumentVersion, SourceDocument
 from partners.models import Partner
-
-#: The kinds of claim a citation can support, and the API route of each.
-CLAIM_ROUTES = {
-    "partner": ("api:partner-detail", "slug"),
-    "relationship": ("api:relationship-detail", "slug"),
-    "event": ("api:event-detail", "slug"),
-    "programme": ("api:programme-detail", "slug"),
-    "participation": ("api:participation-detail", "pk"),
-}
 
 
 class PublisherSerializer(SharedPerAnswer, serializers.ModelSerializer):
@@ -99,7 +91,7 @@ class ClaimRefSerializer(serializers.Serializer):
     url = serializers.SerializerMethodField()
     page_url = PageUrlField()
 
-    @extend_schema_field(serializers.ChoiceField(choices=list(CLAIM_ROUTES)))
+    @extend_schema_field(serializers.ChoiceField(choices=list(CLAIMS_BY_NAME)))
     def get_type(self, claim) -> str:
         return claim._meta.model_name
 
@@ -111,9 +103,9 @@ class ClaimRefSerializer(serializers.Serializer):
 
     @extend_schema_field(serializers.URLField())
     def get_url(self, claim):
-        view_name, lookup = CLAIM_ROUTES[claim._meta.model_name]
+        kind = CLAIMS_BY_NAME[claim._meta.model_name]
         return self.context["request"].build_absolute_uri(
-            reverse(view_name, kwargs={lookup: getattr(claim, lookup)})
+            reverse(kind.api_route, kwargs={kind.api_lookup: getattr(claim, kind.api_lookup)})
         )
 
 

@@ -13,10 +13,11 @@ Administrator  every permission on the project's records, users and groups.
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 
+from documents.claims import CLAIM_KINDS
+
 CURATOR, REVIEWER, ADMINISTRATOR = "Curator", "Reviewer", "Administrator"
 
 PROJECT_APPS = ("partners", "programmes", "documents", "suggestions")
-CLAIM_MODELS = ("partner", "relationship", "event", "programme", "participation")
 CURATED_MODELS = (
     "partners.partner",
     "partners.partneralias",
@@ -42,8 +43,7 @@ def curator_permissions() -> set[str]:
 
 
 def reviewer_permissions() -> set[str]:
-    app_of = {"partner": "partners", "relationship": "partners", "event": "partners"}
-    publish = {f"{app_of.get(model, 'programmes')}.publish_{model}" for model in CLAIM_MODELS}
+    publish = {f"{kind.app_label}.publish_{kind.name}" for kind in CLAIM_KINDS}
     return curator_permissions() | publish | {"documents.review_citation"}
 
 

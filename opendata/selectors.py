@@ -3,7 +3,10 @@ selectors as the API, so a record missing from the API is missing here too."""
 
 from dataclasses import dataclass
 
-from partners.selectors import api_events, api_partners, api_relationships
+from django.utils.module_loading import import_string
+
+from documents.claims import CLAIM_KINDS
+from partners.selectors import api_partners, api_relationships
 from programmes.selectors import api_participations, api_programmes
 
 
@@ -16,17 +19,8 @@ class Collection:
 
 def collections() -> list[Collection]:
     return [
-        Collection("partners", api_partners, "partners.serializers.PartnerSerializer"),
-        Collection(
-            "relationships", api_relationships, "partners.serializers.RelationshipSerializer"
-        ),
-        Collection("events", api_events, "partners.serializers.EventSerializer"),
-        Collection("programmes", api_programmes, "programmes.serializers.ProgrammeSerializer"),
-        Collection(
-            "participations",
-            api_participations,
-            "programmes.serializers.ParticipationSerializer",
-        ),
+        Collection(kind.collection, import_string(kind.api_queryset), kind.serializer)
+        for kind in CLAIM_KINDS
     ]
 
 

@@ -5,8 +5,8 @@ from modeltranslation.admin import TranslationAdmin
 from documents.admin import CitationInline
 from editorial.admin import PublishableAdmin
 from editorial.views import preview_url
-from partners.forms import PreciseDateField, PreciseDateModelForm
 from partners.models import Event, Partner, PartnerAlias, Relationship
+from periods.forms import PreciseDateField, PreciseDateModelForm
 
 
 class PartnerAliasInline(admin.TabularInline):

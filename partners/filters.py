@@ -1,19 +1,12 @@
-"""Filters of the read API for partners, relationships and events.
-
-Dates known to a precision stand for their whole period ("2006" is every day of 2006): see
-``partners.selectors.in_force_on``. ``PeriodFilterSet`` gives every record with a start and
-an end the same ``as_of`` and date-range filters.
-"""
-
-import datetime
+"""Filters of the read API for partners, relationships and events."""
 
 import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from api.filters import IsoDateFilter, StableOrderingFilter
+from api.filters import StableOrderingFilter
 from partners.models import Event, EventKind, Partner, Relationship
-from partners.selectors import in_force_on, period_begins_by, period_ends_by_or_after
+from periods.filters import PeriodFilterSet, period_bound_filter
 from programmes.models import Programme
 from programmes.selectors import supported_participations
 from search.filters import api_query, full_text_filter
@@ -31,45 +24,6 @@ def programme_filter(help_text, **kwargs):
     return django_filters.ModelChoiceFilter(
         queryset=Programme.objects.all(), to_field_name="slug", help_text=help_text, **kwargs
     )
-
-
-def period_bound_filter(prefix: str, bound: str, help_text) -> IsoDateFilter:
-    method = "filter_period_after" if bound == "after" else "filter_period_before"
-    return IsoDateFilter(field_name=prefix, method=method, help_text=help_text)
-
-
-class PeriodFilterSet(django_filters.FilterSet):
-    """``as_of`` and date ranges over ``start_date``/``end_date`` known to a precision."""
-
-    as_of = IsoDateFilter(
-        method="filter_as_of",
-        help_text=_(
-            "YYYY-MM-DD: only what was in force on that day. A date known to a year or a month "
-            "stands for the whole period: a start of 2006 counts from 2006-01-01, an end of "
-            "2007-06 through 2007-06-30. No end: still in force. No known start: never matches."
-        ),
-    )
-    start_after = period_bound_filter(
-        "start", "after", _("YYYY-MM-DD: the start may fall on or after this day.")
-    )
-    start_before = period_bound_filter(
-        "start", "before", _("YYYY-MM-DD: the start may fall on or before this day.")
-    )
-    end_after = period_bound_filter(
-        "end", "after", _("YYYY-MM-DD: the end may fall on or after this day.")
-    )
-    end_before = period_bound_filter(
-        "end", "before", _("YYYY-MM-DD: the end may fall on or before this day.")
-    )
-
-    def filter_as_of(self, queryset, name, value: datetime.date):
-        return in_force_on(queryset, value)
-
-    def filter_period_after(self, queryset, name, value: datetime.date):
-        return queryset.filter(period_ends_by_or_after(name, value))
-
-    def filter_period_before(self, queryset, name, value: datetime.date):
-        return queryset.filter(period_begins_by(name, value))
 
 
 class PartnerFilter(django_filters.FilterSet):

@@ -5,7 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from editorial.models import Publishable, PublishableQuerySet
-from partners.dates import (
+from periods.models import (
+    Period,
     date_pair_constraints,
     end_after_start_constraint,
     precise_date_property,
@@ -129,7 +130,7 @@ class RelationshipStatus(models.TextChoices):
     ENDED = "ended", _("Ended")
 
 
-class Relationship(Publishable):
+class Relationship(Publishable, Period):
     """An ordered pair of partners: NATO (subject) and Serbia (counterpart)."""
 
     Status = RelationshipStatus
@@ -152,14 +153,7 @@ class Relationship(Publishable):
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE
     )
-    start_date = models.DateField(_("start date"), null=True, blank=True)
-    start_precision = precision_field(_("start precision"))
-    end_date = models.DateField(_("end date"), null=True, blank=True)
-    end_precision = precision_field(_("end precision"))
     citations = GenericRelation("documents.Citation", related_query_name="relationship")
-
-    start = precise_date_property("start_date", "start_precision")
-    end = precise_date_property("end_date", "end_precision")
 
     objects = RelationshipQuerySet.as_manager()
 
@@ -180,9 +174,7 @@ class Relationship(Publishable):
                 condition=models.Q(status__in=RelationshipStatus.values),
                 name="relationship_status_valid",
             ),
-            *date_pair_constraints("relationship", "start_date", "start_precision"),
-            *date_pair_constraints("relationship", "end_date", "end_precision"),
-            end_after_start_constraint("relationship", "start_date", "end_date"),
+            *Period.Meta.constraints,
         ]
 
     def __str__(self):
@@ -194,8 +186,7 @@ class Relationship(Publishable):
     def clean(self):
         if self.subject_id and self.subject_id == self.counterpart_id:
             raise ValidationError(_("A relationship needs two different partners."))
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": _("The end comes before the start.")})
+        super().clean()
 
 
 class EventKind(models.TextChoices):
@@ -237,6 +228,8 @@ class Event(Publishable):
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=255)
     description = models.TextField(_("description"), blank=True)
+    # Not a ``Period``: an event's start is its date, always known, with a constraint of
+    # its own (``event_date_has_precision``).
     start_date = models.DateField(_("date"))
     start_precision = precision_field(_("date precision"))
     end_date = models.DateField(_("end date"), null=True, blank=True)

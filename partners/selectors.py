@@ -1,9 +1,7 @@
 """Reads of partners, relationships and events, shared by the public pages and the API."""
 
 import datetime
-import operator
 from dataclasses import dataclass
-from functools import reduce
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -13,8 +11,8 @@ from documents.selectors import (
     only_supported,
     public_claims,
 )
-from partners.dates import DatePrecision, PreciseDate, truncate
 from partners.models import Event, Partner, Relationship
+from periods.queries import in_force_on
 from programmes.models import Participation
 from programmes.selectors import (
     public_participations,
@@ -119,54 +117,15 @@ def relationship_list() -> QuerySet:
 
 
 def api_partners() -> QuerySet:
-    return public_claims(Partner.objects.prefetch_related("aliases")).order_by("name", "pk")
+    return public_partners().order_by("name", "pk")
 
 
 def api_relationships() -> QuerySet:
-    return public_claims(Relationship.objects.select_related("subject", "counterpart")).order_by(
-        "title", "pk"
-    )
+    return public_relationships().order_by("title", "pk")
 
 
 def api_events() -> QuerySet:
-    return public_claims(
-        Event.objects.select_related("relationship", "programme").prefetch_related(
-            involved_partners()
-        )
-    ).order_by("start_date", "title", "pk")
-
-
-# Dates known to a precision, in queries. A date stands for its whole period: "2006" is
-# every day of 2006, "2007-06" every day of June 2007. So a start of "2006" is in force
-# from 2006-01-01 and an end of "2007-06" is in force through 2007-06-30.
-
-
-def period_begins_by(prefix: str, day: datetime.date) -> Q:
-    """The period of ``<prefix>_date`` begins on or before ``day`` (NULL dates never do)."""
-    date, precision = f"{prefix}_date", f"{prefix}_precision"
-    return reduce(
-        operator.or_,
-        (Q(**{precision: p, f"{date}__lte": PreciseDate(day, p).last_day}) for p in DatePrecision),
-    )
-
-
-def period_ends_by_or_after(prefix: str, day: datetime.date) -> Q:
-    """The period of ``<prefix>_date`` ends on or after ``day`` (NULL dates never do)."""
-    date, precision = f"{prefix}_date", f"{prefix}_precision"
-    return reduce(
-        operator.or_,
-        (Q(**{precision: p, f"{date}__gte": truncate(day, p)}) for p in DatePrecision),
-    )
-
-
-def in_force_on(queryset: QuerySet, day: datetime.date) -> QuerySet:
-    """Records (with start/end dates) in force on ``day``: the start is known and its period
-    has begun by ``day``; the end is unknown (still in force) or its period lasts until
-    ``day`` at least. A record without a known start is never said to be in force."""
-    return queryset.filter(
-        period_begins_by("start", day),
-        Q(end_date__isnull=True) | period_ends_by_or_after("end", day),
-    )
+    return public_events().order_by("start_date", "title", "pk")
 
 
 def partner_network(kind: str = "", on: datetime.date | None = None) -> list[Participation]:

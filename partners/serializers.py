@@ -10,8 +10,8 @@ from rest_framework import serializers
 
 from api.fields import PageUrlField, SharedPerAnswer
 from documents.serializers import SourceSerializer
-from partners.dates import DatePrecision
 from partners.models import Event, Partner, PartnerAlias, Relationship
+from periods.dates import DatePrecision
 from programmes.models import Programme
 
 

@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from caching.pages import public_page
@@ -6,12 +5,7 @@ from partners import linked_data, selectors
 from partners.forms import NetworkFilterForm
 from partners.network import lay_out
 from programmes.selectors import programme_list
-
-PAGE_SIZE = 50
-
-
-def paginate(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+from web.pagination import paginate
 
 
 @public_page

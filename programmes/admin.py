@@ -4,7 +4,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from documents.admin import CitationInline
 from editorial.admin import PublishableAdmin
-from partners.forms import PreciseDateField, PreciseDateModelForm
+from periods.forms import PreciseDateField, PreciseDateModelForm
 from programmes.models import Participation, Programme
 
 

@@ -5,8 +5,9 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from api.filters import StableOrderingFilter, text_search
-from partners.filters import PeriodFilterSet, partner_filter, programme_filter
+from partners.filters import partner_filter, programme_filter
 from partners.models import Partner
+from periods.filters import PeriodFilterSet
 from programmes.models import Participation, Programme
 from programmes.selectors import supported_participations
 from search.filters import api_query, full_text_filter

@@ -5,13 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from editorial.models import Publishable, PublishableQuerySet
-from partners.dates import (
-    date_pair_constraints,
-    end_after_start_constraint,
-    precise_date_property,
-    precision_field,
-)
 from partners.models import Partner
+from periods.models import Period
 
 
 class ProgrammeKind(models.TextChoices):
@@ -34,7 +29,7 @@ class ProgrammeQuerySet(PublishableQuerySet):
     depends_on_optional = ("run_by", "parent")
 
 
-class Programme(Publishable):
+class Programme(Publishable, Period):
     """A framework, programme, trust fund, initiative, centre or mission."""
 
     Kind = ProgrammeKind
@@ -59,17 +54,10 @@ class Programme(Publishable):
         related_name="children",
         verbose_name=_("parent programme"),
     )
-    start_date = models.DateField(_("start date"), null=True, blank=True)
-    start_precision = precision_field(_("start precision"))
-    end_date = models.DateField(_("end date"), null=True, blank=True)
-    end_precision = precision_field(_("end precision"))
     description = models.TextField(_("description"), blank=True)
     citations = GenericRelation("documents.Citation", related_query_name="programme")
 
     objects = ProgrammeQuerySet.as_manager()
-
-    start = precise_date_property("start_date", "start_precision")
-    end = precise_date_property("end_date", "end_precision")
 
     class Meta:
         ordering = ["name"]
@@ -83,9 +71,7 @@ class Programme(Publishable):
             models.CheckConstraint(
                 condition=models.Q(kind__in=ProgrammeKind.values), name="programme_kind_valid"
             ),
-            *date_pair_constraints("programme", "start_date", "start_precision"),
-            *date_pair_constraints("programme", "end_date", "end_precision"),
-            end_after_start_constraint("programme", "start_date", "end_date"),
+            *Period.Meta.constraints,
         ]
 
     def __str__(self):
@@ -101,8 +87,7 @@ class Programme(Publishable):
                 raise ValidationError({"parent": _("A programme cannot be its own ancestor.")})
             seen.add(ancestor.pk)
             ancestor = ancestor.parent
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": _("The end comes before the start.")})
+        super().clean()
 
 
 class ParticipationRole(models.TextChoices):
@@ -131,7 +116,7 @@ class ParticipationQuerySet(PublishableQuerySet):
     depends_on_optional = ("programme__run_by", "programme__parent")
 
 
-class Participation(Publishable):
+class Participation(Publishable, Period):
     """A partner's part in a programme: Serbia, participant in the PfP since 2006."""
 
     Role = ParticipationRole
@@ -148,10 +133,6 @@ class Participation(Publishable):
         verbose_name=_("programme"),
     )
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
-    start_date = models.DateField(_("start date"), null=True, blank=True)
-    start_precision = precision_field(_("start precision"))
-    end_date = models.DateField(_("end date"), null=True, blank=True)
-    end_precision = precision_field(_("end precision"))
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE
     )
@@ -159,9 +140,6 @@ class Participation(Publishable):
     citations = GenericRelation("documents.Citation", related_query_name="participation")
 
     objects = ParticipationQuerySet.as_manager()
-
-    start = precise_date_property("start_date", "start_precision")
-    end = precise_date_property("end_date", "end_precision")
 
     class Meta:
         ordering = ["programme__name", "start_date", "partner__name"]
@@ -181,9 +159,7 @@ class Participation(Publishable):
                 condition=models.Q(status__in=ParticipationStatus.values),
                 name="participation_status_valid",
             ),
-            *date_pair_constraints("participation", "start_date", "start_precision"),
-            *date_pair_constraints("participation", "end_date", "end_precision"),
-            end_after_start_constraint("participation", "start_date", "end_date"),
+            *Period.Meta.constraints,
         ]
 
     def __str__(self):
@@ -194,7 +170,3 @@ class Participation(Publishable):
             reverse("programmes:programme_detail", args=[self.programme.slug])
             + f"#participation-{self.pk}"
         )
-
-    def clean(self):
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": _("The end comes before the start.")})

@@ -65,13 +65,11 @@ def programme_page(slug: str) -> ProgrammePage:
 
 
 def api_programmes() -> QuerySet:
-    return public_claims(Programme.objects.select_related("run_by", "parent")).order_by(
-        "name", "pk"
-    )
+    return public_programmes().order_by("name", "pk")
 
 
 def api_participations() -> QuerySet:
-    return public_claims(Participation.objects.select_related("partner", "programme")).order_by(
+    return public_participations().order_by(
         F("start_date").asc(nulls_last=True), "programme__name", "partner__name", "pk"
     )
 

@@ -1,8 +1,8 @@
 from django.shortcuts import render
 
 from caching.pages import public_page
-from partners.views import paginate
 from programmes import selectors
+from web.pagination import paginate
 
 
 @public_page

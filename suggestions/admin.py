@@ -12,8 +12,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from partners.forms import PreciseDateField, PreciseDateModelForm
 from partners.models import Event, Partner
+from periods.forms import PreciseDateField, PreciseDateModelForm
 from programmes.models import Participation, Programme
 from suggestions.deciding import accept, citation_for, initial_record, reject
 from suggestions.models import Suggestion

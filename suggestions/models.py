@@ -9,13 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from documents.models import DocumentVersion
-from partners.dates import (
+from partners.models import EventKind, Partner
+from periods.models import (
     date_pair_constraints,
     end_after_start_constraint,
     precise_date_property,
     precision_field,
 )
-from partners.models import EventKind, Partner
 from programmes.models import ParticipationRole
 
 

@@ -25,7 +25,7 @@ from django.db import transaction
 
 from documents.anchoring import anchor_quote
 from documents.seeding import DOCUMENTS_FILE, SEED_DIR, SeedLoader
-from partners.dates import PreciseDate
+from periods.dates import PreciseDate
 from suggestions.extraction.candidates import EVENT, PARTICIPATION
 from suggestions.extraction.extractor import Extractor
 from suggestions.reading import known_lexicon, read_version

@@ -31,8 +31,8 @@ from documents.anchoring import (
 )
 from documents.date_expressions import ENDED, UNTIL
 from documents.models import Citation, DocumentVersion
-from partners.dates import PreciseDate
 from partners.models import Event, Partner, PartnerAlias
+from periods.dates import PreciseDate
 from programmes.models import Participation, Programme
 from suggestions.extraction.candidates import EVENT, NEW_PARTNER, NEW_PROGRAMME, PARTICIPATION
 from suggestions.extraction.extractor import Extractor

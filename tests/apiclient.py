@@ -8,14 +8,12 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 
+from documents.claims import claim_models
 from documents.models import Citation
-from partners.models import Event, Partner, Relationship
-from programmes.models import Participation, Programme
 from tests.factories import SAMPLE_TEXT, CitationFactory, DocumentVersionFactory
 
 QUOTE = "la Serbie a adhéré au Partenariat pour la paix"
 OTHER_QUOTE = "établi en décembre 2006"
-CLAIM_MODELS = (Partner, Relationship, Event, Programme, Participation)
 
 assert QUOTE in SAMPLE_TEXT and OTHER_QUOTE in SAMPLE_TEXT
 
@@ -55,7 +53,7 @@ def orphan(claim):
 
 def warm_content_types():
     """Fill the content-type cache, so that a pinned query count counts the API's queries."""
-    ContentType.objects.get_for_models(*CLAIM_MODELS)
+    ContentType.objects.get_for_models(*claim_models())
 
 
 def assert_refused(response, parameter):

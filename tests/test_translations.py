@@ -191,7 +191,7 @@ def test_anchor_error_messages_render_in_french():
 
 
 def test_date_form_messages_render_in_french():
-    from partners.forms import PreciseDateField
+    from periods.forms import PreciseDateField
 
     with translation.override("fr"):
         date_field = PreciseDateField()

@@ -19,10 +19,9 @@ POSTGRESQL_DATABASE = "liaison_bench_pages"
 
 COUNTS_SCRIPT = """
 import json
+from documents.claims import claim_models
 from documents.models import Citation, SourceDocument
-from partners.models import Event, Partner, Relationship
-from programmes.models import Participation, Programme
-models = [Partner, Relationship, Event, Programme, Participation, SourceDocument, Citation]
+models = [*claim_models(), SourceDocument, Citation]
 print(json.dumps({m.__name__: m.objects.count() for m in models}))
 """
 

@@ -17,7 +17,7 @@ SEED_COUNTS = {
     "citations": 402,
 }
 
-# The values of partners.dates.DatePrecision, and no date.
+# The values of periods.dates.DatePrecision, and no date.
 YEAR, MONTH, DAY, NO_DATE = "year", "month", "day", ""
 
 # The five relationships of a unit between its main partners: O (an organisation, the

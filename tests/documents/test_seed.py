@@ -4,6 +4,7 @@ import pytest
 import yaml
 from django.contrib.contenttypes.models import ContentType
 
+from documents.claims import claim_models
 from documents.models import Citation, DocumentVersion, SourceDocument
 from documents.seeding import SEED_DIR, SeedError, load_seed
 from partners.models import Event, Partner, Relationship
@@ -11,13 +12,11 @@ from programmes.models import Participation, Programme
 
 pytestmark = pytest.mark.django_db
 
-CLAIM_MODELS = [Partner, Relationship, Event, Programme, Participation]
-
 
 def test_the_seed_loads_the_five_documents_and_their_claims(seeded):
     assert SourceDocument.objects.count() == 5
     assert DocumentVersion.objects.filter(is_current=True).count() == 5
-    claims = sum(model.objects.count() for model in CLAIM_MODELS)
+    claims = sum(model.objects.count() for model in claim_models())
     assert claims > 60
     assert (
         Relationship.objects.filter(
@@ -28,7 +27,7 @@ def test_the_seed_loads_the_five_documents_and_their_claims(seeded):
 
 
 def test_every_curated_claim_has_a_verified_citation(seeded):
-    for model in CLAIM_MODELS:
+    for model in claim_models():
         content_type = ContentType.objects.get_for_model(model)
         cited = set(
             Citation.objects.filter(content_type=content_type, status="verified").values_list(

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from partners.dates import DatePrecision, PreciseDate
+from periods.dates import DatePrecision, PreciseDate
 from tests.factories import EventFactory
 
 
