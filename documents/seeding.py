@@ -12,7 +12,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -22,106 +21,20 @@ from django.utils.translation import gettext as _
 from documents.anchoring import normalise
 from documents.claims import claim_models
 from documents.models import Citation, DocumentVersion, SourceDocument
+from documents.seed_format import (
+    DOCUMENTS_FILE,
+    SeedError,
+    precise,
+    read_file,
+    record_files,
+    translated,
+)
 from editorial.models import PublicationState, Publishable
 from partners.models import Event, Partner, PartnerAlias, Relationship
 from periods.dates import PreciseDate
 from programmes.models import Participation, Programme
 
 SEED_DIR = Path(__file__).resolve().parent / "seed"
-DOCUMENTS_FILE = "documents.yaml"
-
-# libyaml's safe loader when PyYAML was built with it (ten times faster), else the same in Python.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class SeedError(Exception):
-    """The seed corpus is wrong; the message names the file and the record."""
-
-
-# The keys each kind of record may have (documents/seed/README.md); any other key is a
-# mistake that would otherwise be silently ignored.
-ALLOWED_KEYS = {
-    "partners": {
-        "slug",
-        "kind",
-        "name",
-        "short_name",
-        "acronym",
-        "iso_code",
-        "description",
-        "status",
-        "aliases",
-        "citations",
-    },
-    "programmes": {
-        "slug",
-        "kind",
-        "name",
-        "acronym",
-        "run_by",
-        "parent",
-        "start",
-        "end",
-        "description",
-        "citations",
-    },
-    "relationships": {
-        "slug",
-        "subject",
-        "counterpart",
-        "title",
-        "summary",
-        "status",
-        "start",
-        "end",
-        "citations",
-    },
-    "participations": {
-        "partner",
-        "programme",
-        "role",
-        "start",
-        "end",
-        "status",
-        "note",
-        "citations",
-    },
-    "events": {
-        "slug",
-        "relationship",
-        "kind",
-        "title",
-        "description",
-        "date",
-        "end_date",
-        "place",
-        "partners",
-        "programme",
-        "figure",
-        "citations",
-    },
-    "citations": {"quote", "document", "field", "prefix", "suffix", "note"},
-}
-FILE_KEYS = {"document", *ALLOWED_KEYS} - {"citations"}
-
-
-def check_keys(name: str, data: dict):
-    unknown = set(data) - FILE_KEYS
-    if unknown:
-        raise SeedError(f"{name}: unknown top-level key(s) {sorted(unknown)}")
-    for kind in FILE_KEYS - {"document"}:
-        for spec in data.get(kind) or []:
-            label = spec.get("slug") or f"{spec.get('partner')} in {spec.get('programme')}"
-            unknown = set(spec) - ALLOWED_KEYS[kind]
-            if unknown:
-                raise SeedError(f"{name}: {kind[:-1]} {label!r}: unknown key(s) {sorted(unknown)}")
-            for citation in spec.get("citations") or []:
-                unknown = set(citation) - ALLOWED_KEYS["citations"]
-                if unknown:
-                    raise SeedError(
-                        f"{name}: {kind[:-1]} {label!r}: citation with unknown key(s) "
-                        f"{sorted(unknown)}"
-                    )
 
 
 @dataclass
@@ -147,21 +60,6 @@ class SeedReport:
         ]
 
 
-def translated(name: str, value) -> dict:
-    """``{fr: …, en: …}`` → ``{name_fr: …, name_en: …}``; absent → empty strings."""
-    value = value or {}
-    if not isinstance(value, dict):
-        raise ValueError(f"{name} must be a mapping {{fr: …, en: …}}, not {value!r}")
-    return {f"{name}_fr": value.get("fr", "") or "", f"{name}_en": value.get("en", "") or ""}
-
-
-def precise(date_field: str, precision_field: str, value) -> dict:
-    if value in (None, ""):
-        return {date_field: None, precision_field: ""}
-    parsed = PreciseDate.parse(value)
-    return {date_field: parsed.first_day, precision_field: parsed.precision}
-
-
 class SeedLoader:
     def __init__(self, directory: Path):
         self.directory = directory
@@ -171,22 +69,6 @@ class SeedLoader:
         self.programmes: dict[str, Programme] = {}
         self.relationships: dict[str, Relationship] = {}
         self.versions: dict[str, DocumentVersion] = {}
-
-    # Reading -------------------------------------------------------------------------
-
-    def read(self, name: str) -> dict:
-        path = self.directory / name
-        try:
-            return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
-        except (OSError, yaml.YAMLError) as error:
-            raise SeedError(f"{name}: cannot be read: {error}") from error
-
-    def record_files(self) -> list[tuple[str, dict]]:
-        names = sorted(p.name for p in self.directory.glob("*.yaml") if p.name != DOCUMENTS_FILE)
-        files = [(name, self.read(name)) for name in names]
-        for name, data in files:
-            check_keys(name, data)
-        return files
 
     # Writing -------------------------------------------------------------------------
 
@@ -243,8 +125,8 @@ class SeedLoader:
             raise SeedError(f"{label}: unknown {kind} {slug!r}") from None
 
     def load(self) -> SeedReport:
-        documents = self.read(DOCUMENTS_FILE).get("documents") or []
-        files = self.record_files()
+        documents = read_file(self.directory, DOCUMENTS_FILE).get("documents") or []
+        files = record_files(self.directory)
         with transaction.atomic():
             for name, data in files:
                 for spec in data.get("partners") or []:

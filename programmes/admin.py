@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from documents.admin import CitationInline
+from documents.admin.citations import CitationInline
 from editorial.admin import PublishableAdmin
 from periods.forms import PreciseDateField, PreciseDateModelForm
 from programmes.models import Participation, Programme

@@ -24,7 +24,8 @@ from pathlib import Path
 from django.db import transaction
 
 from documents.anchoring import anchor_quote
-from documents.seeding import DOCUMENTS_FILE, SEED_DIR, SeedLoader
+from documents.seed_format import DOCUMENTS_FILE, record_files
+from documents.seeding import SEED_DIR, SeedLoader
 from periods.dates import PreciseDate
 from suggestions.extraction.candidates import EVENT, PARTICIPATION
 from suggestions.extraction.extractor import Extractor
@@ -111,7 +112,7 @@ def _passages(loader, spec, default_document) -> list[tuple[str, int, int]]:
 def curated_records(loader: SeedLoader):
     """The participations and events of the seed files, with the passages they cite."""
     participations, events = [], []
-    for _name, data in loader.record_files():
+    for _name, data in record_files(loader.directory):
         default_document = data.get("document")
         for spec in data.get("participations") or []:
             participations.append(

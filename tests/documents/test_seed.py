@@ -6,7 +6,8 @@ from django.contrib.contenttypes.models import ContentType
 
 from documents.claims import claim_models
 from documents.models import Citation, DocumentVersion, SourceDocument
-from documents.seeding import SEED_DIR, SeedError, load_seed
+from documents.seed_format import SeedError
+from documents.seeding import SEED_DIR, load_seed
 from partners.models import Event, Partner, Relationship
 from programmes.models import Participation, Programme
 

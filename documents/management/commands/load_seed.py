@@ -3,7 +3,8 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from documents.seeding import SEED_DIR, SeedError, load_seed
+from documents.seed_format import SeedError
+from documents.seeding import SEED_DIR, load_seed
 
 
 class Command(BaseCommand):
