@@ -28,6 +28,16 @@ CSV_COLUMNS = [
     "passage_url",
 ]
 GRAPHML = "http://graphml.graphdrawing.org/xmlns"
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """Text a spreadsheet would run as a formula, given as text: prefixed with ``'``, which
+    spreadsheets hide. Numbers stay numbers; the JSON download keeps every text as it is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def records(request) -> dict:
@@ -46,7 +56,8 @@ def records(request) -> dict:
 
 
 def records_csv(request) -> str:
-    """One row per (published record, supporting citation)."""
+    """One row per (published record, supporting citation); text that a spreadsheet would
+    run as a formula is neutralised (``spreadsheet_safe``)."""
     output = io.StringIO()
     writer = csv.DictWriter(output, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
@@ -54,25 +65,24 @@ def records_csv(request) -> str:
         for claim in collection.queryset_factory():
             for citation in claim.sources:
                 version = citation.version
-                writer.writerow(
-                    {
-                        "claim_type": claim._meta.model_name,
-                        "claim_id": claim.pk,
-                        "claim_slug": getattr(claim, "slug", ""),
-                        "claim": str(claim),
-                        "field": citation.field,
-                        "quote": citation.quote,
-                        "status": citation.status,
-                        "document": version.document.slug,
-                        "document_title": version.document.title,
-                        "document_url": version.document.url,
-                        "version": version.number,
-                        "sha256": version.sha256,
-                        "start": citation.start,
-                        "end": citation.end,
-                        "passage_url": request.build_absolute_uri(citation.get_absolute_url()),
-                    }
-                )
+                row = {
+                    "claim_type": claim._meta.model_name,
+                    "claim_id": claim.pk,
+                    "claim_slug": getattr(claim, "slug", ""),
+                    "claim": str(claim),
+                    "field": citation.field,
+                    "quote": citation.quote,
+                    "status": citation.status,
+                    "document": version.document.slug,
+                    "document_title": version.document.title,
+                    "document_url": version.document.url,
+                    "version": version.number,
+                    "sha256": version.sha256,
+                    "start": citation.start,
+                    "end": citation.end,
+                    "passage_url": request.build_absolute_uri(citation.get_absolute_url()),
+                }
+                writer.writerow({column: spreadsheet_safe(value) for column, value in row.items()})
     return output.getvalue()
 
 

@@ -11,7 +11,7 @@ from documents.models import Citation
 from partners.models import Relationship
 from programmes.models import Participation
 from tests.apiclient import cite
-from tests.factories import DocumentVersionFactory, ParticipationFactory
+from tests.factories import DocumentVersionFactory, ParticipationFactory, PartnerFactory
 
 pytestmark = pytest.mark.django_db
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
@@ -91,3 +91,33 @@ def test_a_download_costs_the_same_queries_whatever_the_number_of_records(client
         return len(queries)
 
     assert queries_with(2) == queries_with(20)
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_csv_text_a_spreadsheet_would_run_as_a_formula_is_given_as_text(client, start):
+    name = f'{start}HYPERLINK("http://evil.example/","Serbia")'
+    text = f"{start}1+1 la Serbie a adhéré au Partenariat pour la paix."
+    partner = PartnerFactory(name_fr=name, name_en=name)
+    cite(partner, DocumentVersionFactory(text=text, raw=text), quote=text.rstrip("."))
+    response = client.get("/api/v1/export/records.csv?lang=en")
+    (row,) = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert row["claim"] == "'" + name
+    assert row["quote"] == "'" + text.rstrip(".")
+    assert row["start"] == "0"  # numbers are left as they are
+    exported = client.get("/api/v1/export/records.json?lang=en").json()["partners"][0]
+    assert exported["sources"][0]["quote"] == text.rstrip(".")  # the JSON keeps the exact text
+
+
+def test_csv_names_starting_with_a_tab_are_given_as_text(client):
+    cite(PartnerFactory(name_en="\t=1+1"), quote="la Serbie a adhéré")
+    response = client.get("/api/v1/export/records.csv?lang=en")
+    (row,) = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert row["claim"] == "'\t=1+1"
+
+
+def test_csv_text_starting_otherwise_is_written_as_it_is(client):
+    partner = cite(PartnerFactory(name_en="Serbia"), quote="la Serbie a adhéré")
+    response = client.get("/api/v1/export/records.csv?lang=en")
+    (row,) = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert (row["claim"], row["quote"]) == ("Serbia", "la Serbie a adhéré")
+    assert partner.pk == int(row["claim_id"])
