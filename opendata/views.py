@@ -2,7 +2,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from caching.pages import public_page
 from opendata import exports
@@ -27,7 +27,7 @@ def in_requested_language(view):
         with translation.override(language or translation.get_language()):
             return view(request)
 
-    return require_GET(wrapped)
+    return require_safe(wrapped)
 
 
 @in_requested_language

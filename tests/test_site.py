@@ -109,3 +109,25 @@ def test_a_sitemap_file_runs_the_same_queries_whatever_the_number_of_pages(clien
     many, many_urls = queries_for(30)
     assert many_urls > few_urls
     assert many == few == 3  # the content generation, the partners, their aliases
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/fr/",
+        "/en/relationships/",
+        "/robots.txt",
+        "/healthz",
+        "/sitemap.xml",
+        "/api/v1/partners/",
+        "/api/v1/export/records.json",
+        "/api/v1/export/records.csv",
+        "/api/v1/export/graph.graphml",
+    ],
+)
+def test_head_is_answered_wherever_get_is_with_the_same_headers(client, path):
+    get, head = client.get(path), client.head(path)
+    assert (get.status_code, head.status_code) == (200, 200)
+    assert head["Content-Type"] == get["Content-Type"]
+    assert head.get("Content-Disposition") == get.get("Content-Disposition")
+    assert head.content == b""

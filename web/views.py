@@ -6,13 +6,13 @@ from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from caching.outage import cache_failed, cache_is_back
 from web import replicas
 
 
-@require_GET
+@require_safe
 @never_cache
 def healthz(request):
     """Liveness and readiness: 200 when the database answers, else 503 (a load balancer
@@ -62,7 +62,7 @@ def _cache_status() -> str:
     return "ok"
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
