@@ -15,6 +15,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
     # An index of one sitemap a kind of page, each in files of at most SITEMAP_LIMIT URLs.
     path(
         "sitemap.xml",

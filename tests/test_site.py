@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.db import DatabaseError
 
 from tests.sitemaps import all_sitemaps, sitemap_files
@@ -131,3 +132,13 @@ def test_head_is_answered_wherever_get_is_with_the_same_headers(client, path):
     assert head["Content-Type"] == get["Content-Type"]
     assert head.get("Content-Disposition") == get.get("Content-Disposition")
     assert head.content == b""
+
+
+def test_every_page_names_its_icon_and_favicon_ico_leads_to_it(client, admin_client):
+    icon = '<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">'
+    assert icon in client.get("/fr/").content.decode()
+    assert icon in admin_client.get("/admin/").content.decode()
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response.url == "/static/img/favicon.svg"
+    assert finders.find("img/favicon.svg")
