@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from caching.generation import bump
+from documents.claims import claim_models
 from documents.models import Citation, DocumentVersion, SourceDocument
 from partners.models import Event, Partner, PartnerAlias, Relationship
 from programmes.models import Participation, Programme
@@ -73,10 +74,7 @@ def write(units: list[Unit]) -> Counter:
         ],
         batch_size=BATCH,
     )
-    content_types = {
-        model: ContentType.objects.get_for_model(model)
-        for model in (Partner, Programme, Relationship, Participation, Event)
-    }
+    content_types = ContentType.objects.get_for_models(*claim_models())
     now = units[0].now
     citations = [anchored(*spec, content_types, now) for spec in every("citations")]
     Citation.objects.bulk_create(citations, batch_size=BATCH)
