@@ -71,3 +71,10 @@ class AnonymousRateThrottle(AnonRateThrottle):
 
     def get_rate(self):
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+
+
+class DownloadRateThrottle(AnonymousRateThrottle):
+    """The bulk downloads (``/api/v1/export/``), each the whole published content: counted
+    apart from the API, at their own rate (``DJANGO_API_DOWNLOAD_RATE``)."""
+
+    scope = "downloads"

@@ -8,6 +8,7 @@ DATABASE_REPLICA_URLS comma-separated read replicas for the public's reads (web/
                     with DATABASE_REPLICA_MAX_LAG_SECONDS (default 10) and
                     DATABASE_REPLICA_CHECK_SECONDS (default 5)
 DJANGO_API_ANON_RATE anonymous API throttle (default "120/minute")
+DJANGO_API_DOWNLOAD_RATE anonymous bulk downloads (default "10/minute")
 
 Production (every variable and its default are listed in README.md, "Production"):
 DJANGO_SECURE_SSL_REDIRECT, DJANGO_HSTS_SECONDS, DJANGO_HSTS_PRELOAD, DJANGO_CSRF_TRUSTED_ORIGINS,
@@ -210,7 +211,10 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "api.limits.BoundedPageNumberPagination",
     "DEFAULT_THROTTLE_CLASSES": ["api.limits.AnonymousRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("DJANGO_API_ANON_RATE") or "120/minute"},
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("DJANGO_API_ANON_RATE") or "120/minute",
+        "downloads": os.environ.get("DJANGO_API_DOWNLOAD_RATE") or "10/minute",
+    },
     "DEFAULT_SCHEMA_CLASS": "api.schema.ReadApiSchema",
     "EXCEPTION_HANDLER": "api.errors.api_exception_handler",
 }

@@ -1,9 +1,12 @@
+import math
+
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from api.limits import DownloadRateThrottle
 from caching.pages import public_page
 from opendata import exports
 
@@ -14,10 +17,23 @@ def attachment(response, extension):
     return response
 
 
-def in_requested_language(view):
-    """``?lang=fr|en`` as on the API; otherwise the request's language."""
+def download(view):
+    """A bulk download: throttled like the API (``api.limits.DownloadRateThrottle``, 429
+    with ``Retry-After``); ``?lang=fr|en`` as on the API, otherwise the request's language."""
 
     def wrapped(request):
+        throttle = DownloadRateThrottle()
+        if not throttle.allow_request(request, None):
+            wait = math.ceil(throttle.wait() or 1)
+            response = JsonResponse(
+                {
+                    "detail": _("Too many downloads; try again in %(seconds)d s.")
+                    % {"seconds": wait}
+                },
+                status=429,
+            )
+            response["Retry-After"] = str(wait)
+            return response
         language = request.GET.get("lang")
         if language not in (None, "fr", "en"):
             return JsonResponse(
@@ -30,7 +46,7 @@ def in_requested_language(view):
     return require_safe(wrapped)
 
 
-@in_requested_language
+@download
 def records_json(request):
     return attachment(
         JsonResponse(exports.records(request), json_dumps_params={"ensure_ascii": False}),
@@ -38,14 +54,14 @@ def records_json(request):
     )
 
 
-@in_requested_language
+@download
 def records_csv(request):
     return attachment(
         HttpResponse(exports.records_csv(request), content_type="text/csv; charset=utf-8"), "csv"
     )
 
 
-@in_requested_language
+@download
 def graph(request):
     return attachment(
         HttpResponse(exports.graphml(request), content_type="application/graphml+xml"),

@@ -121,3 +121,17 @@ def test_csv_text_starting_otherwise_is_written_as_it_is(client):
     (row,) = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert (row["claim"], row["quote"]) == ("Serbia", "la Serbie a adhéré")
     assert partner.pk == int(row["claim_id"])
+
+
+def test_downloads_are_throttled_apart_from_the_api(client, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "100/minute", "downloads": "2/minute"},
+    }
+    paths = ["/api/v1/export/records.json", "/api/v1/export/graph.graphml"]
+    assert [client.get(path).status_code for path in paths] == [200, 200]
+    throttled = client.get("/api/v1/export/records.csv")
+    assert throttled.status_code == 429
+    assert int(throttled["Retry-After"]) > 0
+    assert "try again" in throttled.json()["detail"]
+    assert client.get("/api/v1/partners/").status_code == 200  # the API counts on its own
