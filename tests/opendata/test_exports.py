@@ -130,8 +130,10 @@ def test_downloads_are_throttled_apart_from_the_api(client, settings):
     }
     paths = ["/api/v1/export/records.json", "/api/v1/export/graph.graphml"]
     assert [client.get(path).status_code for path in paths] == [200, 200]
-    throttled = client.get("/api/v1/export/records.csv")
+    throttled = client.get("/api/v1/export/records.csv", HTTP_ACCEPT_LANGUAGE="en")
     assert throttled.status_code == 429
     assert int(throttled["Retry-After"]) > 0
     assert "try again" in throttled.json()["detail"]
+    french = client.get("/api/v1/export/records.csv", HTTP_ACCEPT_LANGUAGE="fr")
+    assert "réessayez" in french.json()["detail"]
     assert client.get("/api/v1/partners/").status_code == 200  # the API counts on its own
