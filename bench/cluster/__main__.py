@@ -135,6 +135,8 @@ def test(args) -> int:
         print(f"cluster test: up in {result['setup_s']} s\n{cluster.describe()}", flush=True)
         print(f"cluster test: {args.duration:g} s of load, faults on the way…", flush=True)
         result.update(scenario.run(cluster, args.duration, args.clients, args.edits))
+        if reporting.failures(result):
+            result["evidence"] = cluster.evidence()  # the logs go with the cluster
     except Interrupted as reason:
         result["interrupted"] = str(reason)
     finally:

@@ -6,6 +6,7 @@ owner died."""
 
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -31,6 +32,39 @@ REPLICA_CHECK_SECONDS = 1
 STALENESS_BOUND_SECONDS = REPLICA_MAX_LAG_SECONDS + REPLICA_CHECK_SECONDS
 
 STATE_DIRECTORY = Path(tempfile.gettempdir()) / "liaison-clusters"
+
+
+# HAProxy's log line: … <timers> <status> <bytes> <cookies> <cookies> <termination state> …
+BALANCER_ANSWER = re.compile(r" (?:-?\d+/){4}-?\d+ (\d{3}) \d+ \S+ \S+ (\S{4}) ")
+INSTANCE_NOTES = ("[WARNING]", "[ERROR]", "[CRITICAL]", "Traceback", "Worker", "worker")
+ANSWERED_5XX = re.compile(r'" 5\d\d ')
+
+
+def _lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+
+
+def unusual_balancer_lines(path: Path) -> list[str]:
+    unusual = []
+    for line in _lines(path):
+        answer = BALANCER_ANSWER.search(line)
+        if answer is None or int(answer[1]) >= 500 or answer[2] != "----":
+            unusual.append(line)
+    return unusual
+
+
+def unusual_instance_lines(directory: Path) -> list[str]:
+    notes = [
+        line
+        for line in _lines(directory / "gunicorn.log")
+        if any(mark in line for mark in INSTANCE_NOTES)
+        or '"level": "WARNING"' in line
+        or '"level": "ERROR"' in line
+    ]
+    return notes + [line for line in _lines(directory / "access.log") if ANSWERED_5XX.search(line)]
 
 
 @dataclass
@@ -132,6 +166,16 @@ class LocalCluster:
         for name in self.instances:
             self.haproxy.wait_until(name, "UP")
         wait_until_healthy(self.url, 30)
+
+    def evidence(self, limit: int = 80) -> dict[str, list[str]]:
+        """What a failed run leaves to read before its files go (its JSON report, and so CI's
+        output, carries it): HAProxy's lines for answers that were not a plain success and its
+        servers' changes of state, and each instance's warnings, errors, worker restarts and
+        5xx answers. At most ``limit`` lines of each, the last ones."""
+        found = {"haproxy": unusual_balancer_lines(self.root / "haproxy" / "haproxy.log")}
+        for name, instance in self.instances.items():
+            found[name] = unusual_instance_lines(instance.directory)
+        return {source: lines[-limit:] for source, lines in found.items()}
 
     def stop(self) -> None:
         """Everything down and removed, whatever state it is in; never raises."""

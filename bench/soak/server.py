@@ -59,7 +59,8 @@ class Gunicorn:
     def __init__(self, env: dict[str, str], workdir: Path):
         self.env = env
         self.pidfile = workdir / "gunicorn.pid"
-        self.log = open(workdir / "gunicorn.log", "w")  # noqa: SIM115 (closed in stop)
+        # Appended to: an instance started again (the cluster test) keeps its earlier log.
+        self.log = open(workdir / "gunicorn.log", "a")  # noqa: SIM115 (closed in stop)
         self.process = None
 
     def start(self, base_url: str, timeout: float = 60) -> None:
