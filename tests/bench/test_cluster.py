@@ -240,3 +240,39 @@ def test_a_pid_is_only_stopped_if_it_still_runs_what_was_started():
     assert topology.is_process(os.getpid(), "python")
     assert not topology.is_process(os.getpid(), "haproxy")
     assert not topology.is_process(None, "haproxy")
+
+
+def test_a_failed_runs_evidence_keeps_the_balancers_unusual_lines_only(tmp_path):
+    log = tmp_path / "haproxy.log"
+    fine = (
+        "127.0.0.1:44528 [07/Dec/2026:02:21:34.014] liaison liaison_app/app_1 0/0/0/3/3 200 895"
+        ' - - ---- 1/1/0/0/0 0/0 "GET /healthz HTTP/1.1"'
+    )
+    cut = (
+        "127.0.0.1:44530 [07/Dec/2026:02:21:35.018] liaison liaison_app/app_2 0/0/0/-1/61 502 204"
+        ' - - SH-- 1/1/0/0/0 0/0 "POST /admin/partners/partner/4/change/ HTTP/1.1"'
+    )
+    server_error = fine.replace(" 200 895 ", " 500 12 ")
+    state = "[WARNING]  (1347) : Server liaison_app/app_2 is DOWN, reason: Layer4 timeout"
+    log.write_text("\n".join([fine, cut, server_error, state]) + "\n")
+    assert topology.unusual_balancer_lines(log) == [cut, server_error, state]
+
+
+def test_a_failed_runs_evidence_keeps_each_instances_warnings_restarts_and_5xx(tmp_path):
+    (tmp_path / "gunicorn.log").write_text(
+        "[2026] [1] [INFO] Booting worker with pid: 12\n"
+        '{"level": "INFO", "message": "GET /fr/ 200"}\n'
+        '{"level": "WARNING", "message": "replica replica_1: unreachable"}\n'
+        "[2026] [12] [CRITICAL] WORKER TIMEOUT (pid:12)\n"
+    )
+    (tmp_path / "access.log").write_text(
+        '127.0.0.1 "GET /fr/ HTTP/1.1" 200 512 1200us\n'
+        '127.0.0.1 "POST /admin/ HTTP/1.1" 500 88 900us\n'
+    )
+    assert topology.unusual_instance_lines(tmp_path) == [
+        "[2026] [1] [INFO] Booting worker with pid: 12",
+        '{"level": "WARNING", "message": "replica replica_1: unreachable"}',
+        "[2026] [12] [CRITICAL] WORKER TIMEOUT (pid:12)",
+        '127.0.0.1 "POST /admin/ HTTP/1.1" 500 88 900us',
+    ]
+    assert topology.unusual_instance_lines(tmp_path / "missing") == []
