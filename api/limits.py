@@ -12,6 +12,7 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 
 from caching.outage import tolerant
+from web.client_address import client_address
 
 
 class BoundedPageNumberPagination(PageNumberPagination):
@@ -71,6 +72,10 @@ class AnonymousRateThrottle(AnonRateThrottle):
 
     def get_rate(self):
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+
+    def get_ident(self, request):
+        # Not DRF's, which trusts every X-Forwarded-For: a new one a request lifted the limit.
+        return client_address(request)
 
 
 class DownloadRateThrottle(AnonymousRateThrottle):

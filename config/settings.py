@@ -9,6 +9,7 @@ DATABASE_REPLICA_URLS comma-separated read replicas for the public's reads (web/
                     DATABASE_REPLICA_CHECK_SECONDS (default 5)
 DJANGO_API_ANON_RATE anonymous API throttle (default "120/minute")
 DJANGO_API_DOWNLOAD_RATE anonymous bulk downloads (default "10/minute")
+DJANGO_TRUSTED_PROXIES proxies whose X-Forwarded-For is trusted (default 0)
 
 Production (every variable and its default are listed in README.md, "Production"):
 DJANGO_SECURE_SSL_REDIRECT, DJANGO_HSTS_SECONDS, DJANGO_HSTS_PRELOAD, DJANGO_CSRF_TRUSTED_ORIGINS,
@@ -315,6 +316,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_USERNAME_CALLABLE = "web.login_limits.attempted_username"
+AXES_CLIENT_IP_CALLABLE = "web.client_address.client_address"
+
+# Proxies in front of the application whose X-Forwarded-For is trusted (web/client_address.py):
+# the API throttle, the admin lockout and the request log key on the address the outermost
+# one saw. 0 (the default): the header is ignored and the connection's address is the client.
+TRUSTED_PROXIES = int(os.environ.get("DJANGO_TRUSTED_PROXIES") or 0)
 
 # Cache: Redis when REDIS_URL is set (shared by every process: API throttling counts and
 # page caches agree), else each process's memory.

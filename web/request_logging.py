@@ -1,4 +1,4 @@
-"""One log line per request: its id, method, path, status and duration.
+"""One log line per request: its id, client address, method, path, status and duration.
 
 The id comes from the proxy's ``X-Request-ID`` when it sends a sensible one, else is made
 here; it is returned in the response's ``X-Request-ID`` so a user's report can be matched
@@ -9,6 +9,8 @@ import logging
 import re
 import time
 import uuid
+
+from web.client_address import client_address
 
 logger = logging.getLogger("liaison.requests")
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
@@ -34,6 +36,7 @@ class RequestLogMiddleware:
             response.status_code,
             extra={
                 "request_id": request.id,
+                "client": client_address(request),
                 "method": request.method,
                 "path": request.path,
                 "status": response.status_code,

@@ -126,6 +126,7 @@ class LocalCluster:
             DATABASE_REPLICA_MAX_LAG_SECONDS=str(REPLICA_MAX_LAG_SECONDS),
             DATABASE_REPLICA_CHECK_SECONDS=str(REPLICA_CHECK_SECONDS),
             DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+            DJANGO_TRUSTED_PROXIES="1",  # HAProxy
             DJANGO_SUPERUSER_USERNAME=self.username,
             DJANGO_SUPERUSER_PASSWORD=self.password,
             # One release for every instance: a page cached by one is good for the other.
