@@ -26,23 +26,38 @@ PATHS = [
 
 
 class Faults:
-    """Whether a fault (a killed worker, a database restart) is under way right now."""
+    """The fault windows (a killed worker, a database restart): whether one is under way, and
+    whether one overlapped a request. A request counts as the fault's when its lifetime
+    overlaps a window, not only when a window is open as the reader looks: a reader thread
+    may notice its cut connection after the window has closed (the window of a killed worker
+    lasts as long as its replacement takes to answer, which can be a few milliseconds)."""
 
     def __init__(self):
         self._lock = threading.Lock()
         self._active = 0
+        self._windows: list[list[float | None]] = []  # [opened, closed], perf_counter()
 
     def __enter__(self):
         with self._lock:
             self._active += 1
+            self._windows.append([time.perf_counter(), None])
 
     def __exit__(self, *exc):
         with self._lock:
             self._active -= 1
+            open_windows = [window for window in self._windows if window[1] is None]
+            open_windows[-1][1] = time.perf_counter()
 
     @property
     def active(self) -> bool:
         return self._active > 0
+
+    def overlapped(self, started: float, finished: float) -> bool:
+        with self._lock:
+            return any(
+                opened <= finished and (closed is None or closed >= started)
+                for opened, closed in self._windows
+            )
 
 
 class Readers:
@@ -70,7 +85,6 @@ class Readers:
         for path in itertools.islice(itertools.cycle(PATHS), offset, None):
             if self.stop.is_set():
                 break
-            phase = "fault" if self.faults.active else "steady"
             started = time.perf_counter()
             try:
                 if connection is None:
@@ -85,9 +99,9 @@ class Readers:
             except (OSError, http.client.HTTPException) as error:
                 outcome = type(error).__name__
                 connection = None
-            elapsed = time.perf_counter() - started
-            if self.faults.active:
-                phase = "fault"
+            finished = time.perf_counter()
+            elapsed = finished - started
+            phase = "fault" if self.faults.overlapped(started, finished) else "steady"
             with self.lock:
                 self.statuses[phase][outcome] += 1
                 self.latencies.append(elapsed)
