@@ -35,7 +35,7 @@ MIGRATED_MODELS = [ContentType, Permission, Group, Group.permissions.through]
 class Snapshot:
     written: list  # (SQL, parameters) that write the load's tables back as it left them
     migrated: list  # the same for MIGRATED_MODELS, as the migrations left them
-    content_types: list  # (id, app label, model) of each, as the migrations left them
+    content_types: list  # ContentType instances, as the migrations left them
     using: str
 
 
@@ -64,15 +64,13 @@ def take(load, using: str = "default"):
     return result, Snapshot(
         written=list(_statements(written, using)),
         migrated=list(_statements(MIGRATED_MODELS, using)),
-        content_types=_content_types(using),
+        content_types=list(ContentType.objects.using(using).order_by("pk")),
         using=using,
     )
 
 
-def _content_types(using: str) -> list:
-    return list(
-        ContentType.objects.using(using).order_by("pk").values_list("pk", "app_label", "model")
-    )
+def _content_type_keys(content_types) -> list:
+    return [(ct.pk, ct.app_label, ct.model) for ct in content_types]
 
 
 def _statements(models: list, using: str):
@@ -97,11 +95,13 @@ def put_back(snapshot: Snapshot) -> None:
     """Make the tables the load wrote hold exactly its rows (call inside a transaction);
     tables it did not write (users, sessions…) are left as they are."""
     using = snapshot.using
-    flushed = _content_types(using) != snapshot.content_types
+    present = ContentType.objects.using(using).order_by("pk")
+    flushed = _content_type_keys(present) != _content_type_keys(snapshot.content_types)
     with connections[using].cursor() as cursor:
         for statement, parameters in (snapshot.migrated if flushed else []) + snapshot.written:
             cursor.execute(statement, parameters)
-    # As after a load: each content type known to the process, with its id.
+    # As after a load: each content type known to the process, with its id (the database now
+    # holds the snapshot's, put back if they had been flushed).
     ContentType.objects.clear_cache()
-    for content_type in ContentType.objects.using(using).all():
+    for content_type in snapshot.content_types:
         ContentType.objects._add_to_cache(using, content_type)
