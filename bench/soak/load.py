@@ -34,23 +34,21 @@ class Faults:
 
     def __init__(self):
         self._lock = threading.Lock()
-        self._active = 0
         self._windows: list[list[float | None]] = []  # [opened, closed], perf_counter()
 
     def __enter__(self):
         with self._lock:
-            self._active += 1
             self._windows.append([time.perf_counter(), None])
 
     def __exit__(self, *exc):
         with self._lock:
-            self._active -= 1
-            open_windows = [window for window in self._windows if window[1] is None]
-            open_windows[-1][1] = time.perf_counter()
+            [*_, last_open] = (window for window in self._windows if window[1] is None)
+            last_open[1] = time.perf_counter()
 
     @property
     def active(self) -> bool:
-        return self._active > 0
+        with self._lock:
+            return any(closed is None for _, closed in self._windows)
 
     def overlapped(self, started: float, finished: float) -> bool:
         with self._lock:
