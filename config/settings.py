@@ -10,6 +10,7 @@ DATABASE_REPLICA_URLS comma-separated read replicas for the public's reads (web/
 DJANGO_API_ANON_RATE anonymous API throttle (default "120/minute")
 DJANGO_API_DOWNLOAD_RATE anonymous bulk downloads (default "10/minute")
 DJANGO_TRUSTED_PROXIES proxies whose X-Forwarded-For is trusted (default 0)
+DJANGO_ALLOW_SELF_REVIEW "1" lets a reviewer approve their own changes (default "0")
 
 Production (every variable and its default are listed in README.md, "Production"):
 DJANGO_SECURE_SSL_REDIRECT, DJANGO_HSTS_SECONDS, DJANGO_HSTS_PRELOAD, DJANGO_CSRF_TRUSTED_ORIGINS,
@@ -317,6 +318,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_USERNAME_CALLABLE = "web.login_limits.attempted_username"
 AXES_CLIENT_IP_CALLABLE = "web.client_address.client_address"
+
+# The four-eyes rule (editorial/four_eyes.py): a reviewer never approves their own change,
+# unless a one-person team turns it off.
+ALLOW_SELF_REVIEW = env_bool("DJANGO_ALLOW_SELF_REVIEW")
 
 # Proxies in front of the application whose X-Forwarded-For is trusted (web/client_address.py):
 # the API throttle, the admin lockout and the request log key on the address the outermost

@@ -15,6 +15,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from editorial.four_eyes import check_not_own_change, save_as_workflow
+
 
 class PublicationState(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -179,6 +181,7 @@ class Publishable(models.Model):
             )
         now = timezone.now()
         if transition.target == PublicationState.PUBLISHED:
+            check_not_own_change(self, user, since=self.reviewed_at)
             if not self.citations.supporting().exists():
                 raise ValidationError(_("No verified or moved citation supports this record."))
             if self.unreviewed_citations():
@@ -187,5 +190,4 @@ class Publishable(models.Model):
         if transition.target == PublicationState.IN_REVIEW:
             self.submitted_at, self.submitted_by = now, user
         self.publication_state = transition.target
-        self._history_user = user
-        self.save(update_fields=list(self.WORKFLOW_FIELDS))
+        save_as_workflow(self, user, update_fields=list(self.WORKFLOW_FIELDS))

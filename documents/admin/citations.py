@@ -3,13 +3,14 @@ and the citation health queue."""
 
 from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from documents.claims import claims_prefetch
+from documents.claims import claim_models, claims_prefetch
 from documents.forms import CitationRequoteForm
 from documents.models import Citation, CitationForReview
 
@@ -92,6 +93,18 @@ class CitationAdmin(SimpleHistoryAdmin):
 
     def has_review_permission(self, request, obj=None):
         return request.user.has_perm("documents.review_citation")
+
+    def get_readonly_fields(self, request, obj=None):
+        # A citation keeps its claim: retire it and cite again elsewhere (``check_claim``).
+        claim = ["content_type", "object_id"] if obj is not None else []
+        return [*claim, *super().get_readonly_fields(request, obj)]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "content_type":
+            models = claim_models()
+            kinds = ContentType.objects.get_for_models(*models).values()
+            kwargs["queryset"] = ContentType.objects.filter(pk__in=[kind.pk for kind in kinds])
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description=_("review"))
     def review(self, obj):

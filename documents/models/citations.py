@@ -11,7 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from documents.anchoring import AnchorError, anchor_quote
+from documents.claims import claim_models
 from documents.models.sources import DocumentVersion
+from editorial.four_eyes import check_not_own_change, save_as_workflow
 
 ANCHOR_ERROR_MESSAGES = {
     "empty": _("The quote is empty."),
@@ -270,11 +272,11 @@ class Citation(models.Model):
             raise PermissionDenied(_("You may not review citations."))
         if not self.is_supporting:
             raise ValidationError(_("Only a verified or moved citation can be reviewed."))
+        check_not_own_change(self, user, since=self.reviewed_at)
         self.reviewed_at, self.reviewed_by = timezone.now(), user
         self.reviewed_version_id = self.version_id
         self.reviewed_start, self.reviewed_end = self.start, self.end
-        self._history_user = user
-        self.save()
+        save_as_workflow(self, user)
 
     def anchor(self):
         """Find the quote in its version and record where it stands, or raise a
@@ -295,7 +297,33 @@ class Citation(models.Model):
         self.clear_suggestion()
 
     def clean(self):
+        self.check_claim()
         self.anchor()
+
+    def check_claim(self):
+        """A citation supports a record that exists, of a kind that can be cited, and keeps
+        it: pointing a reviewed citation at another record would carry its review there."""
+        if self.content_type_id is None or self.object_id is None:
+            return  # an inline on the claim's own form: the formset sets the claim
+        model = self.content_type.model_class()
+        if model not in claim_models():
+            raise ValidationError({"content_type": _("This kind of record cannot be cited.")})
+        if not model._default_manager.filter(pk=self.object_id).exists():
+            message = _("There is no %(kind)s with id %(id)s.") % {
+                "kind": model._meta.verbose_name,
+                "id": self.object_id,
+            }
+            raise ValidationError({"object_id": message})
+        if self.pk is None:
+            return
+        stored = Citation.objects.filter(pk=self.pk).values_list("content_type_id", "object_id")
+        if stored.first() not in (None, (self.content_type_id, self.object_id)):
+            raise ValidationError(
+                _(
+                    "A citation's claim cannot be changed. Retire this citation and cite the "
+                    "passage again on the other record."
+                )
+            )
 
     # Curation: the citation health queue ----------------------------------------------
 

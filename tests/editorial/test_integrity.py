@@ -1,0 +1,155 @@
+"""Editorial integrity: a citation supports a record that exists and keeps it."""
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from documents.claims import claim_models
+from documents.models import Citation
+from editorial.models import PublicationState
+from editorial.roles import REVIEWER
+from partners.models import Partner, Relationship
+from tests.admin_forms import admin_form_data
+from tests.editorial.conftest import member_of
+from tests.factories import PartnerFactory, RelationshipFactory
+
+pytestmark = pytest.mark.django_db
+
+QUOTE = "la Serbie a adhéré au Partenariat pour la paix"
+
+
+def citation_form(version, content_type, object_id, quote=QUOTE):
+    return {
+        "content_type": content_type.pk,
+        "object_id": object_id,
+        "field": "",
+        "version": version.pk,
+        "quote": quote,
+        "prefix": "",
+        "suffix": "",
+        "note": "",
+    }
+
+
+def test_a_citation_of_a_record_that_does_not_exist_is_refused(curator_client, version):
+    partners = ContentType.objects.get(app_label="partners", model="partner")
+    response = curator_client.post(
+        "/admin/documents/citation/add/", citation_form(version, partners, 999999)
+    )
+    assert response.status_code == 200
+    assert "There is no partner with id 999999." in response.content.decode()
+    assert not Citation.objects.exists()
+
+
+def test_only_a_kind_of_claim_can_be_cited(version):
+    users = ContentType.objects.get(app_label="auth", model="permission")
+    citation = Citation(
+        content_type=users, object_id=Permission.objects.first().pk, version=version, quote=QUOTE
+    )
+    with pytest.raises(ValidationError, match="cannot be cited"):
+        citation.full_clean()
+
+
+def test_the_admin_offers_only_kinds_of_claim(curator_client):
+    response = curator_client.get("/admin/documents/citation/add/")
+    kinds = response.context["adminform"].form.fields["content_type"].queryset
+    assert {kind.model_class() for kind in kinds} == set(claim_models())
+
+
+def test_a_citation_cannot_be_repointed_to_another_record(cite, reviewer):
+    partner, other = PartnerFactory(), PartnerFactory()
+    citation = cite(partner)
+    citation.review(reviewer)
+    citation.object_id = other.pk
+    with pytest.raises(ValidationError, match="cannot be changed"):
+        citation.full_clean()
+
+
+def test_the_change_form_keeps_the_claim_whatever_is_posted(curator_client, cite):
+    partner = PartnerFactory()
+    citation = cite(partner)
+    url = f"/admin/documents/citation/{citation.pk}/change/"
+    data = admin_form_data(curator_client.get(url))
+    relationships = ContentType.objects.get_for_model(RelationshipFactory._meta.model)
+    data.update(content_type=relationships.pk, object_id=RelationshipFactory().pk, note="seen")
+    response = curator_client.post(url, data)
+    assert response.status_code == 302
+    citation.refresh_from_db()
+    assert (citation.content_type.model_class(), citation.object_id) == (type(partner), partner.pk)
+    assert citation.note == "seen"
+
+
+# The four-eyes rule -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def second_reviewer(db):
+    return member_of(REVIEWER, "second-reviewer")
+
+
+def test_a_reviewer_cannot_review_a_citation_they_wrote(reviewer, second_reviewer, version):
+    citation = Citation(
+        content_type=ContentType.objects.get_for_model(Partner),
+        object_id=PartnerFactory().pk,
+        version=version,
+        quote=QUOTE,
+    )
+    citation.anchor()
+    citation._history_user = reviewer
+    citation.save()
+    with pytest.raises(ValidationError, match="four-eyes"):
+        citation.review(reviewer)
+    assert not Citation.objects.reviewed().exists()
+    citation.review(second_reviewer)
+    assert Citation.objects.reviewed().get() == citation
+
+
+def test_a_reviewer_editing_a_record_cannot_approve_the_edit_in_the_same_request(
+    reviewer_client, reviewer, cite
+):
+    relationship = RelationshipFactory()
+    cite(relationship).review(reviewer)
+    reviewed_at = relationship.reviewed_at
+    url = reverse("admin:partners_relationship_change", args=[relationship.pk])
+    data = admin_form_data(reviewer_client.get(url))
+    data.update(summary_en="Rewritten by the reviewer.", _transition="approve")
+    response = reviewer_client.post(url, data, follow=True)
+    assert any("four-eyes" in str(m) for m in response.context["messages"])
+    relationship.refresh_from_db()
+    assert relationship.summary_en == "Rewritten by the reviewer."
+    assert relationship.reviewed_at == reviewed_at
+    assert Relationship.objects.changed_since_review().filter(pk=relationship.pk).exists()
+
+
+def test_another_reviewer_approves_the_edit(reviewer, second_reviewer, cite):
+    relationship = RelationshipFactory()
+    cite(relationship).review(second_reviewer)
+    relationship.summary_en = "Rewritten by the reviewer."
+    relationship._history_user = reviewer
+    relationship.save()
+    with pytest.raises(ValidationError, match="four-eyes"):
+        relationship.transition("approve", reviewer)
+    relationship.transition("approve", second_reviewer)
+    assert not Relationship.objects.changed_since_review().filter(pk=relationship.pk).exists()
+
+
+def test_submitting_a_draft_does_not_make_the_reviewer_its_author(reviewer, curator, cite):
+    relationship = RelationshipFactory(publication_state=PublicationState.DRAFT)
+    relationship._history_user = curator
+    relationship.save()
+    cite(relationship).review(reviewer)
+    relationship.transition("submit", reviewer)
+    relationship.transition("publish", reviewer)
+    assert relationship.publication_state == PublicationState.PUBLISHED
+
+
+def test_a_one_person_team_may_review_its_own_changes(reviewer, cite, settings):
+    settings.ALLOW_SELF_REVIEW = True
+    relationship = RelationshipFactory()
+    cite(relationship).review(reviewer)
+    relationship._history_user = reviewer
+    relationship.save()
+    relationship.transition("approve", reviewer)
+    assert relationship.reviewed_by == reviewer
