@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.contenttypes.prefetch import GenericPrefetch
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,18 @@ CLAIMS_BY_NAME = {kind.name: kind for kind in CLAIM_KINDS}
 
 def claim_models() -> list:
     return [kind.model for kind in CLAIM_KINDS]
+
+
+def check_claim_exists(model, pk):
+    """Raise a ValidationError unless ``model`` is a kind of claim with a record ``pk``."""
+    if model not in claim_models():
+        raise ValidationError({"content_type": _("This kind of record cannot be cited.")})
+    if not model._default_manager.filter(pk=pk).exists():
+        message = _("There is no %(kind)s with id %(id)s.") % {
+            "kind": model._meta.verbose_name,
+            "id": pk,
+        }
+        raise ValidationError({"object_id": message})
 
 
 def claims_prefetch(published: bool = False) -> GenericPrefetch:

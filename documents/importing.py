@@ -270,6 +270,10 @@ def record_outcome(citation: Citation, result, version: DocumentVersion, taken: 
             citation.previous_prefix, citation.previous_suffix = citation.prefix, citation.suffix
         elif not moved:
             citation.forget_previous_place()
+        if citation.is_reviewed and not moved:
+            # The same words in the same context: what the reviewer confirmed still holds.
+            citation.reviewed_version = version
+            citation.reviewed_start, citation.reviewed_end = anchor.start, anchor.end
         citation.version = version
         citation.start, citation.end = anchor.start, anchor.end
         citation.prefix, citation.suffix = anchor.prefix, anchor.suffix

@@ -22,20 +22,22 @@ SOURCES = "sources"
 PASSAGE_ONLY = ("version__text", "version__raw")
 
 
-def supporting_citations() -> QuerySet:
-    """Supporting citations, with their version, document and publisher but no full text."""
+def supporting_citations(preview: bool = False) -> QuerySet:
+    """Public citations (with ``preview``, every supporting one, reviewed or not), with
+    their version, document and publisher but no full text."""
+    citations = Citation.objects.supporting() if preview else Citation.objects.public()
     return (
-        Citation.objects.supporting()
-        .select_related("version__document__publisher")
+        citations.select_related("version__document__publisher")
         .defer(*PASSAGE_ONLY)
         .order_by("version__document__title", "start")
     )
 
 
-def with_sources(queryset: QuerySet, lookup: str = "citations") -> QuerySet:
-    """Prefetch the supporting citations of each claim into ``claim.sources``."""
+def with_sources(queryset: QuerySet, lookup: str = "citations", preview: bool = False):
+    """Prefetch the public citations of each claim into ``claim.sources`` (with
+    ``preview``, the supporting ones)."""
     return queryset.prefetch_related(
-        Prefetch(lookup, queryset=supporting_citations(), to_attr=SOURCES)
+        Prefetch(lookup, queryset=supporting_citations(preview), to_attr=SOURCES)
     )
 
 
@@ -44,19 +46,16 @@ def only_supported(queryset: QuerySet, preview: bool = False) -> QuerySet:
     ``preview``, the claims not taken down, whatever their state)."""
     content_type = ContentType.objects.get_for_model(queryset.model)
     queryset = queryset.previewable() if preview else queryset.published()
+    citations = Citation.objects.supporting() if preview else Citation.objects.public()
     return queryset.filter(
-        Exists(
-            Citation.objects.supporting().filter(
-                content_type=content_type, object_id=OuterRef("pk")
-            )
-        )
+        Exists(citations.filter(content_type=content_type, object_id=OuterRef("pk")))
     )
 
 
 def public_claims(queryset: QuerySet, preview: bool = False) -> QuerySet:
     """What the public sees of a set of claims: the published and supported ones, with
     their sources."""
-    return with_sources(only_supported(queryset, preview=preview))
+    return with_sources(only_supported(queryset, preview=preview), preview=preview)
 
 
 def of_public_claims(citations: QuerySet) -> QuerySet:
@@ -117,7 +116,7 @@ def public_citations() -> QuerySet:
     """Supporting citations whose claim the public may see, each with its ``claim``: one
     query, then one per kind of claim."""
     return (
-        of_public_claims(Citation.objects.supporting())
+        of_public_claims(Citation.objects.public())
         .select_related("content_type")
         .prefetch_related(claims_prefetch())
     )
@@ -130,7 +129,7 @@ def public_citations_in(versions) -> list[Citation]:
     gather every published claim of every kind, the cost follows the versions' citations,
     not the size of the corpus."""
     citations = (
-        Citation.objects.supporting()
+        Citation.objects.public()
         .filter(version__in=versions)
         .select_related("content_type")
         .prefetch_related(claims_prefetch(published=True))

@@ -151,6 +151,10 @@ class PublishableAdmin(SimpleHistoryAdmin):
             for name in obj.WORKFLOW_FIELDS:
                 attname = obj._meta.get_field(name).attname
                 setattr(obj, attname, getattr(current, attname))
+        elif change and not form.has_changed():
+            # Nothing changed (a workflow button pressed on the form): no new change to
+            # review, and the reviewer pressing "approve" is not its author.
+            return
         super().save_model(request, obj, form, change)
         if record is not None:
             counts = revert_citations(obj, record.history_date, request.user)

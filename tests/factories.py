@@ -1,4 +1,5 @@
 import factory
+from django.utils import timezone
 
 from documents.models import Citation, DocumentVersion, SourceDocument
 from partners.models import Event, Partner, Relationship
@@ -110,8 +111,12 @@ class CitationFactory(factory.django.DjangoModelFactory):
     quote = "la Serbie a adhéré au Partenariat pour la paix"
 
     @classmethod
-    def _create(cls, model_class, *args, **kwargs):
+    def _create(cls, model_class, *args, reviewed=True, **kwargs):
+        """Reviewed where it stands, as the seed corpus is (``reviewed=False``: not yet)."""
         citation = model_class(*args, **kwargs)
         citation.anchor()
+        if reviewed:
+            citation.reviewed_at, citation.reviewed_version = timezone.now(), citation.version
+            citation.reviewed_start, citation.reviewed_end = citation.start, citation.end
         citation.save()
         return citation

@@ -98,6 +98,10 @@ class Curation(threading.Thread):
         self.curator = Curator(
             "127.0.0.1", cluster.balancer_port, cluster.username, cluster.password, phases=phases
         )
+        # The four-eyes rule: another person approves each edit.
+        self.reviewer = Curator(
+            "127.0.0.1", cluster.balancer_port, *cluster.reviewer, phases=phases
+        )
         self.edits: list[dict] = []
         self.error = ""
         self._replica = None
@@ -114,6 +118,7 @@ class Curation(threading.Thread):
     def run(self):
         try:
             self.curator.sign_in()
+            self.reviewer.sign_in()
             for target, when in zip(self.targets, self.schedule, strict=True):
                 time.sleep(max(0, when - time.monotonic()))
                 self.edits.append(self.edit_and_publish(target))
@@ -157,8 +162,8 @@ class Curation(threading.Thread):
             }
         watcher.join()
         record.update(on_replica)
-        record["published"] = self.curator.edit(path, PARTNER_FORM, {"_transition": "approve"})
-        record["published_by"] = self.curator.served_by
+        record["published"] = self.reviewer.transition(path, PARTNER_FORM, "approve")
+        record["published_by"] = self.reviewer.served_by
         return record
 
 
@@ -272,7 +277,9 @@ def run(cluster: LocalCluster, duration: float, clients: int, edits: int) -> dic
     at(0.55)
     enter("instance_down")
     victim = cluster.instances[VICTIM]
-    faults["in_flight_at_kill"] = readers.snapshot_in_flight() + curation.curator.in_flight
+    faults["in_flight_at_kill"] = (
+        readers.snapshot_in_flight() + curation.curator.in_flight + curation.reviewer.in_flight
+    )
     down.add(VICTIM)
     victim.kill()
     faults["balancer_saw_it_down_after_s"] = round(cluster.haproxy.wait_until(VICTIM, "DOWN"), 2)
@@ -313,7 +320,7 @@ def run(cluster: LocalCluster, duration: float, clients: int, edits: int) -> dic
             "edits": list(curation.edits),
             "error": curation.error,
             "requests_by_instance": curation.curator.requests_by_instance,
-            "retries": curation.curator.log,
+            "retries": curation.curator.log + curation.reviewer.log,
         },
         "databases": {
             "primary": edits_found(cluster.primary, expected),

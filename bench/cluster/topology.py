@@ -114,6 +114,7 @@ class LocalCluster:
         self.state_file = STATE_DIRECTORY / f"{os.getpid()}.json"
         self.username = "cluster-curator"
         self.password = secrets.token_urlsafe(16)
+        self.reviewer = ("cluster-reviewer", secrets.token_urlsafe(16))
 
     @property
     def url(self) -> str:
@@ -129,6 +130,8 @@ class LocalCluster:
             DJANGO_TRUSTED_PROXIES="1",  # HAProxy
             DJANGO_SUPERUSER_USERNAME=self.username,
             DJANGO_SUPERUSER_PASSWORD=self.password,
+            SOAK_REVIEWER_USERNAME=self.reviewer[0],
+            SOAK_REVIEWER_PASSWORD=self.reviewer[1],
             # One release for every instance: a page cached by one is good for the other.
             LIAISON_RELEASE=f"cluster-{self.root.name}",
         )

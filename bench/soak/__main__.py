@@ -30,8 +30,9 @@ def database(env, mode, argument) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def curate(curator: Curator, targets: dict, duration: float, report: dict) -> None:
-    """Edits spread over most of the run, the import in the middle, then publishing."""
+def curate(curator: Curator, reviewer: Curator, targets, duration, report: dict) -> None:
+    """Edits spread over most of the run, the import in the middle, then the reviewer
+    approves each edit (the four-eyes rule: not the curator)."""
     curator.sign_in()
     partners = targets["partners"]
     pause = duration * 0.8 / max(1, len(partners))
@@ -50,16 +51,15 @@ def curate(curator: Curator, targets: dict, duration: float, report: dict) -> No
             )
         time.sleep(pause)
     report.update(edits=edits, edits_refused=refused)
-    report["published"] = publish(curator, list(edits))
+    report["published"] = publish(reviewer, list(edits))
 
 
-def publish(curator: Curator, pks: list[str]) -> dict:
+def publish(reviewer: Curator, pks: list[str]) -> dict:
     """The editorial step: a reviewer approves each edited (published) record, which the
     public already sees, so that it no longer shows as changed since its last review."""
+    reviewer.sign_in()
     path = "/admin/partners/partner/{}/change/"
-    accepted = [
-        pk for pk in pks if curator.edit(path.format(pk), PARTNER_FORM, {"_transition": "approve"})
-    ]
+    accepted = [pk for pk in pks if reviewer.transition(path.format(pk), PARTNER_FORM, "approve")]
     return {"accepted": len(accepted), "refused": len(pks) - len(accepted)}
 
 
@@ -107,10 +107,13 @@ def main() -> int:
         curator = Curator(
             "127.0.0.1", port, env["DJANGO_SUPERUSER_USERNAME"], env["DJANGO_SUPERUSER_PASSWORD"]
         )
+        reviewer = Curator(
+            "127.0.0.1", port, env["SOAK_REVIEWER_USERNAME"], env["SOAK_REVIEWER_PASSWORD"]
+        )
         started = time.monotonic()
         readers.start()
         curating = threading.Thread(
-            target=curate, args=(curator, targets, args.duration, curation), daemon=True
+            target=curate, args=(curator, reviewer, targets, args.duration, curation), daemon=True
         )
         curating.start()
         inject_faults(gunicorn, cluster, base_url, faults, args.duration, started, recovery)
@@ -133,7 +136,7 @@ def main() -> int:
                 "edits_refused": curation.get("edits_refused", []),
                 "import_accepted": curation.get("import_accepted", False),
                 "published": curation.get("published", {}),
-                "retries": len(curator.log),
+                "retries": len(curator.log) + len(reviewer.log),
             },
             database=found,
         )

@@ -20,6 +20,22 @@ def targets(edits: int) -> dict:
     }
 
 
+def reviewer() -> dict:
+    """The reviewer who approves the curator's edits, from SOAK_REVIEWER_USERNAME and
+    SOAK_REVIEWER_PASSWORD."""
+    from django.contrib.auth.models import Group, User
+
+    from editorial.roles import REVIEWER
+
+    user = User.objects.create_user(
+        os.environ["SOAK_REVIEWER_USERNAME"],
+        password=os.environ["SOAK_REVIEWER_PASSWORD"],
+        is_staff=True,
+    )
+    user.groups.add(Group.objects.get(name=REVIEWER))
+    return {"reviewer": user.username}
+
+
 def check(expected: dict) -> dict:
     from django.db.models import Count
 
@@ -77,6 +93,8 @@ def main():
     mode, argument = sys.argv[1], sys.argv[2]
     if mode == "targets":
         result = targets(int(argument))
+    elif mode == "reviewer":
+        result = reviewer()
     else:
         result = check(json.loads(argument))
     print(json.dumps(result))

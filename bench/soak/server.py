@@ -32,6 +32,10 @@ def environment(database_url: str, port: int, workdir: Path) -> dict[str, str]:
         DJANGO_SUPERUSER_USERNAME="soak-curator",
         DJANGO_SUPERUSER_PASSWORD=secrets.token_urlsafe(16),
         DJANGO_SUPERUSER_EMAIL="curator@example.org",
+        # A second person, in the Reviewer group: the four-eyes rule keeps the curator
+        # from approving their own edits.
+        SOAK_REVIEWER_USERNAME="soak-reviewer",
+        SOAK_REVIEWER_PASSWORD=secrets.token_urlsafe(16),
     )
     return env
 
@@ -53,6 +57,13 @@ def prepare(env: dict[str, str]) -> None:
     manage(env, "load_seed")
     manage(env, "collectstatic", "--noinput")
     manage(env, "createsuperuser", "--noinput")
+    subprocess.run(
+        [sys.executable, "-m", "bench.soak.database", "reviewer", "-"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
 
 
 class Gunicorn:

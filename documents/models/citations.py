@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from documents.anchoring import AnchorError, anchor_quote
-from documents.claims import claim_models
+from documents.claims import check_claim_exists
 from documents.models.sources import DocumentVersion
 from editorial.four_eyes import check_not_own_change, save_as_workflow
 
@@ -34,8 +34,15 @@ ANCHOR_ERROR_MESSAGES = {
 
 class CitationQuerySet(models.QuerySet):
     def supporting(self):
-        """Citations that count as evidence on public pages and in the API."""
+        """Citations whose quote stands in the current text of their document: ``verified``
+        or ``moved``."""
         return self.filter(status__in=Citation.SUPPORTING_STATUSES)
+
+    def public(self):
+        """Citations that count as evidence on public pages and in the API: supporting,
+        and confirmed by a reviewer in the very place they stand. A new citation, a
+        re-quoted one and one that moved wait for a reviewer before the public sees them."""
+        return self.supporting().reviewed()
 
     def needing_attention(self):
         """Citations that no longer support their claim and wait for a curator."""
@@ -305,19 +312,17 @@ class Citation(models.Model):
         it: pointing a reviewed citation at another record would carry its review there."""
         if self.content_type_id is None or self.object_id is None:
             return  # an inline on the claim's own form: the formset sets the claim
-        model = self.content_type.model_class()
-        if model not in claim_models():
-            raise ValidationError({"content_type": _("This kind of record cannot be cited.")})
-        if not model._default_manager.filter(pk=self.object_id).exists():
-            message = _("There is no %(kind)s with id %(id)s.") % {
-                "kind": model._meta.verbose_name,
-                "id": self.object_id,
-            }
-            raise ValidationError({"object_id": message})
-        if self.pk is None:
+        check_claim_exists(self.content_type.model_class(), self.object_id)
+        stored = (
+            Citation.objects.filter(pk=self.pk)
+            .values_list("content_type_id", "object_id", "field")
+            .first()
+        )
+        if stored is None:  # a new citation
             return
-        stored = Citation.objects.filter(pk=self.pk).values_list("content_type_id", "object_id")
-        if stored.first() not in (None, (self.content_type_id, self.object_id)):
+        if stored[2] != self.field:  # it now supports another field: to be reviewed again
+            self.reviewed_at = self.reviewed_by = None
+        if stored[:2] != (self.content_type_id, self.object_id):
             raise ValidationError(
                 _(
                     "A citation's claim cannot be changed. Retire this citation and cite the "

@@ -44,9 +44,10 @@ def version(db):
 
 @pytest.fixture
 def cite(version):
-    """Back ``claim`` with a verified citation of the sample text."""
+    """Back ``claim`` with a verified citation of the sample text, not reviewed yet
+    (``reviewed=True``: reviewed, as the public needs)."""
 
-    def cite(claim, quote="la Serbie a adhéré au Partenariat pour la paix"):
-        return CitationFactory(claim=claim, version=version, quote=quote)
+    def cite(claim, quote="la Serbie a adhéré au Partenariat pour la paix", reviewed=False):
+        return CitationFactory(claim=claim, version=version, quote=quote, reviewed=reviewed)
 
     return cite

@@ -21,8 +21,8 @@ def test_a_participation_goes_from_curator_to_reviewer_to_the_public(
 
     partner = PartnerFactory(name_en="Serbia")
     programme = ProgrammeFactory(name_en="Partnership for Peace")
-    cite(partner)
-    cite(programme)
+    cite(partner, reviewed=True)
+    cite(programme, reviewed=True)
 
     # The curator adds it with its quote, and submits it for review.
     staff_client(client, curator)

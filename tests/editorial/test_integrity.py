@@ -4,20 +4,30 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
 
 from documents.claims import claim_models
+from documents.importing import import_document
 from documents.models import Citation
+from documents.selectors import only_supported, public_citations
+from documents.sources import RawSource
 from editorial.models import PublicationState
 from editorial.roles import REVIEWER
+from partners import selectors as partners_selectors
 from partners.models import Partner, Relationship
 from tests.admin_forms import admin_form_data
-from tests.editorial.conftest import member_of
-from tests.factories import PartnerFactory, RelationshipFactory
+from tests.editorial.conftest import member_of, staff_client
+from tests.factories import SAMPLE_TEXT, CitationFactory, PartnerFactory, RelationshipFactory
 
 pytestmark = pytest.mark.django_db
 
 QUOTE = "la Serbie a adhéré au Partenariat pour la paix"
+LATER_QUOTE = "établi en décembre 2006"
+
+
+def public_partner(partner):
+    return partners_selectors.public_partners().get(pk=partner.pk)
 
 
 def citation_form(version, content_type, object_id, quote=QUOTE):
@@ -153,3 +163,88 @@ def test_a_one_person_team_may_review_its_own_changes(reviewer, cite, settings):
     relationship.save()
     relationship.transition("approve", reviewer)
     assert relationship.reviewed_by == reviewer
+
+
+# What the public sees: reviewed citations only ---------------------------------------------
+
+
+def public_quotes():
+    return sorted(citation.quote for citation in public_citations())
+
+
+def test_a_citation_added_to_a_published_record_waits_for_a_reviewer(reviewer, version):
+    partner = PartnerFactory()
+    CitationFactory(claim=partner, version=version)
+    added = CitationFactory(claim=partner, version=version, quote=LATER_QUOTE, reviewed=False)
+    assert public_quotes() == [QUOTE]
+    assert [c.quote for c in public_partner(partner).sources] == [QUOTE]
+    added.review(reviewer)
+    assert public_quotes() == sorted([QUOTE, LATER_QUOTE])
+
+
+def test_a_published_record_cited_only_by_unreviewed_citations_is_not_public(version):
+    partner = PartnerFactory()
+    CitationFactory(claim=partner, version=version, reviewed=False)
+    assert not only_supported(Partner.objects.filter(pk=partner.pk)).exists()
+    assert only_supported(Partner.objects.filter(pk=partner.pk), preview=True).exists()
+
+
+def test_a_requoted_citation_waits_for_a_reviewer_again(curator_client, version):
+    citation = CitationFactory(claim=PartnerFactory(), version=version)
+    url = f"/admin/documents/citation/{citation.pk}/change/"
+    data = admin_form_data(curator_client.get(url))
+    data.update(quote=LATER_QUOTE, prefix="", suffix="")
+    assert curator_client.post(url, data).status_code == 302
+    assert public_quotes() == []
+
+
+def test_a_citation_given_another_field_waits_for_a_reviewer_again(curator_client, version):
+    citation = CitationFactory(claim=PartnerFactory(), version=version)
+    url = f"/admin/documents/citation/{citation.pk}/change/"
+    data = admin_form_data(curator_client.get(url))
+    data.update(field="name")
+    assert curator_client.post(url, data).status_code == 302
+    assert public_quotes() == []
+
+
+def new_version(version, text):
+    return import_document(
+        RawSource(content=text, is_html=False, origin="update.txt"), document=version.document
+    )
+
+
+def test_an_exact_reanchoring_keeps_the_review_and_a_move_loses_it(version):
+    kept = CitationFactory(claim=PartnerFactory(), version=version)
+    moved = CitationFactory(claim=PartnerFactory(), version=version, quote=LATER_QUOTE)
+    rest = "apporte son soutien aux réformes du secteur de la défense."
+    new_version(version, SAMPLE_TEXT.replace(rest, "soutient la réforme de la défense."))
+    kept.refresh_from_db(), moved.refresh_from_db()
+    assert (kept.status, moved.status) == (Citation.Status.VERIFIED, Citation.Status.MOVED)
+    assert kept.version != version and kept.is_reviewed
+    assert not moved.is_reviewed
+    assert public_quotes() == [QUOTE]
+
+
+def test_a_reviewer_approves_a_curators_edit_from_the_unchanged_form(
+    client, curator, reviewer, version
+):
+    relationship = RelationshipFactory()
+    CitationFactory(claim=relationship, version=version)
+    url = reverse("admin:partners_relationship_change", args=[relationship.pk])
+    curator_client = staff_client(client, curator)
+    data = admin_form_data(curator_client.get(url))
+    data.update(summary_en="Rewritten by the curator.")
+    assert curator_client.post(url, data).status_code == 302
+    reviewer_client = staff_client(Client(), reviewer)
+    data = admin_form_data(reviewer_client.get(url))
+    response = reviewer_client.post(url, {**data, "_transition": "approve"}, follow=True)
+    assert [m.level_tag for m in response.context["messages"]] == ["success"]
+    relationship.refresh_from_db()
+    assert relationship.reviewed_by == reviewer
+    assert not Relationship.objects.changed_since_review().filter(pk=relationship.pk).exists()
+    assert (
+        relationship.history.filter(history_user=reviewer)
+        .exclude(history_change_reason="workflow")
+        .count()
+        == 0
+    )

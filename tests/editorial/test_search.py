@@ -34,7 +34,7 @@ def test_the_events_of_an_unpublished_relationship_leave_search(client, cite, re
     relationship = RelationshipFactory()
     cite(relationship).review(reviewer)
     event = EventFactory(relationship=relationship, title_en="Zanzibar summit")
-    cite(event)
+    cite(event, reviewed=True)
     assert "Zanzibar summit" in client.get("/en/search/", {"q": "Zanzibar"}).content.decode()
 
     relationship.transition("unpublish", reviewer)
@@ -46,7 +46,7 @@ def test_a_programme_leaves_search_with_the_partner_that_runs_it(client, cite, r
     runner = PartnerFactory()
     cite(runner).review(reviewer)
     programme = ProgrammeFactory(run_by=runner, name_en="Zanzibar fund")
-    cite(programme)
+    cite(programme, reviewed=True)
     assert "Zanzibar fund" in client.get("/en/search/", {"q": "Zanzibar"}).content.decode()
 
     runner.transition("unpublish", reviewer)

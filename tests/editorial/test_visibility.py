@@ -25,6 +25,16 @@ def fresh_throttle():
 
 
 @pytest.fixture
+def cite(cite):
+    """Reviewed citations: what is tested here is the records' own state."""
+
+    def reviewed(claim, **kwargs):
+        return cite(claim, reviewed=True, **kwargs)
+
+    return reviewed
+
+
+@pytest.fixture
 def draft(cite):
     relationship = RelationshipFactory(slug="secret-pair", publication_state=DRAFT)
     cite(relationship)
