@@ -5,6 +5,7 @@ that say the same."""
 import http.client
 from dataclasses import dataclass, field
 
+from bench.cluster.load import phase_of
 from bench.soak import curator as soak
 
 
@@ -13,6 +14,7 @@ class Curator(soak.Curator):
     served_by: str = ""  # the instance that answered the last request
     requests_by_instance: dict[str, int] = field(default_factory=dict)
     phases: object = None  # bench.cluster.load.Phases: each failure is noted with its phase
+    faults: frozenset = frozenset()  # the phases that are faults (``phase_of``)
     in_flight: bool = False
 
     def request(self, method, path, body=b"", content_type=None, attempts=20) -> soak.Answer:
@@ -24,8 +26,15 @@ class Curator(soak.Curator):
         finally:
             self.in_flight = False
 
-    def circumstances(self) -> dict:
-        return {"phase": self.phases.current if self.phases else ""}
+    def moment(self):
+        return self.phases.current if self.phases else ""
+
+    def circumstances(self, began) -> dict:
+        """The phase a failed attempt belongs to: a request that began before a fault and
+        failed in it (a POST cut by the instance's death) is the fault's."""
+        if not self.phases:
+            return {"phase": ""}
+        return {"phase": phase_of(began, self.phases.current, self.faults)}
 
     def answered_by(self, response) -> None:
         self.served_by = response.getheader("X-Served-By", "")

@@ -33,6 +33,15 @@ class Phases:
                 self.order.append(name)
 
 
+def phase_of(began_in: str, ended_in: str, faults) -> str:
+    """The phase a request belongs to: a fault's when its lifetime overlaps the fault (it
+    began before the fault and ended in it, or began in it and ended after), else the phase
+    it ended in."""
+    if began_in in faults and ended_in not in faults:
+        return began_in
+    return ended_in
+
+
 class Readers:
     def __init__(self, port: int, clients: int, phases: Phases, faults: set[str]):
         self.port, self.phases, self.faults = port, phases, faults
@@ -79,10 +88,7 @@ class Readers:
                 outcome = type(error).__name__
                 connection = None
             elapsed = time.perf_counter() - started
-            # A request that began before a fault and ended in it belongs to the fault.
-            phase = self.phases.current
-            if began_in in self.faults and phase not in self.faults:
-                phase = began_in
+            phase = phase_of(began_in, self.phases.current, self.faults)
             with self.lock:
                 self.in_flight -= 1
                 self.outcomes.setdefault(phase, Counter())[outcome] += 1

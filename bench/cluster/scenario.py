@@ -96,11 +96,16 @@ class Curation(threading.Thread):
             for n in range(len(targets))
         ]
         self.curator = Curator(
-            "127.0.0.1", cluster.balancer_port, cluster.username, cluster.password, phases=phases
+            "127.0.0.1",
+            cluster.balancer_port,
+            cluster.username,
+            cluster.password,
+            phases=phases,
+            faults=FAULTS,
         )
         # The four-eyes rule: another person approves each edit.
         self.reviewer = Curator(
-            "127.0.0.1", cluster.balancer_port, *cluster.reviewer, phases=phases
+            "127.0.0.1", cluster.balancer_port, *cluster.reviewer, phases=phases, faults=FAULTS
         )
         self.edits: list[dict] = []
         self.error = ""

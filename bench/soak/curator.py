@@ -95,20 +95,26 @@ class Curator:
         """One request; a refused connection or a 5xx (a fault under way) is tried again,
         as a curator would press the button again. Each failure is logged."""
         for attempt in range(attempts):
-            failure = {"path": path, **self.circumstances(), "retry": attempt}
+            began = self.moment()
             try:
                 response, text = self._send(method, path, body, content_type)
             except (OSError, http.client.HTTPException) as error:
-                self.log.append({**failure, "error": type(error).__name__})
+                failure = {"error": type(error).__name__}
             else:
                 self.answered_by(response)
                 if response.status < 500:
                     return Answer(response.status, response.getheader("Location", ""), text)
-                self.log.append({**failure, "status": response.status})
+                failure = {"status": response.status}
+            failure.update(path=path, retry=attempt, **self.circumstances(began))
+            self.log.append(failure)
             time.sleep(0.25)
         raise RuntimeError(f"{method} {path} failed {attempts} times")
 
-    def circumstances(self) -> dict:
+    def moment(self):
+        """Noted as a request begins, for ``circumstances`` (nothing here)."""
+        return None
+
+    def circumstances(self, began) -> dict:
         """What a failure is logged with, besides its path and attempt (none here)."""
         return {}
 

@@ -276,3 +276,35 @@ def test_a_failed_runs_evidence_keeps_each_instances_warnings_restarts_and_5xx(t
         '127.0.0.1 "POST /admin/ HTTP/1.1" 500 88 900us',
     ]
     assert topology.unusual_instance_lines(tmp_path / "missing") == []
+
+
+def test_a_curator_post_cut_by_the_instance_death_belongs_to_the_fault(monkeypatch):
+    """The POST began while the replica was back and was cut when app_2 was killed: its
+    failure is the fault's, not a failure while the replica was back."""
+    from bench.cluster.curator import Curator
+
+    phases = load.Phases("replica_back")
+    curator = Curator("127.0.0.1", 1, "u", "p", phases=phases, faults={"instance_down"})
+
+    def cut_by_the_kill(*args):
+        phases.enter("instance_down")
+        raise ConnectionResetError
+
+    monkeypatch.setattr(curator, "_send", cut_by_the_kill)
+    monkeypatch.setattr("time.sleep", lambda seconds: None)
+    with pytest.raises(RuntimeError):
+        curator.request("POST", "/admin/partners/partner/8/change/", attempts=1)
+    assert [entry["phase"] for entry in curator.log] == ["instance_down"]
+
+
+@pytest.mark.parametrize(
+    ("began", "ended", "phase"),
+    [
+        ("replica_back", "instance_down", "instance_down"),
+        ("instance_down", "instance_back", "instance_down"),
+        ("steady", "steady", "steady"),
+        ("replica_down", "replica_back", "replica_down"),
+    ],
+)
+def test_a_request_belongs_to_a_fault_its_lifetime_overlaps(began, ended, phase):
+    assert load.phase_of(began, ended, {"replica_down", "instance_down"}) == phase
