@@ -172,6 +172,8 @@ def failures(report: dict, targets: dict) -> list[str]:
         problems.append("the imported version is not the current one")
     if found["versions_of_imported_document"] != targets["document"]["versions"] + 1:
         problems.append("the imported document does not have exactly one more version")
+    if found["edits_not_approved"]:
+        problems.append(f"edits not approved by the reviewer: {found['edits_not_approved']}")
     if curator["published"].get("refused"):
         problems.append(f"{curator['published']['refused']} records could not be published")
     for key in (

@@ -49,6 +49,11 @@ def check(expected: dict) -> dict:
         )
     )
     missing = [pk for pk, text in expected["edits"].items() if descriptions.get(int(pk)) != text]
+    not_approved = list(
+        Partner.objects.filter(pk__in=[int(pk) for pk in expected["edits"]])
+        .changed_since_review()
+        .values_list("pk", flat=True)
+    )
     document = expected["document"]
     versions = DocumentVersion.objects.filter(document_id=document["pk"])
     bad_hashes = [
@@ -69,6 +74,7 @@ def check(expected: dict) -> dict:
     return {
         "edits_expected": len(expected["edits"]),
         "edits_missing": missing,
+        "edits_not_approved": not_approved,
         "versions_of_imported_document": versions.count(),
         "imported_version_current": versions.filter(
             is_current=True, text__endswith="added by the curator."
