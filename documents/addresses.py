@@ -73,8 +73,8 @@ _PATH_SAFE = "/%:@!$&'()*+,;=-._~?"
 def _ipv4_number(part: str) -> int | None:
     if _HEX.fullmatch(part):
         return int(part[2:] or "0", 16)
-    if len(part) > 1 and _OCTAL.fullmatch(part):
-        return int(part, 8)
+    if len(part) > 1 and part.startswith("0"):
+        return int(part, 8) if _OCTAL.fullmatch(part) else None
     if _DECIMAL.fullmatch(part):
         return int(part)
     return None
