@@ -11,6 +11,8 @@ DJANGO_API_ANON_RATE anonymous API throttle (default "120/minute")
 DJANGO_API_DOWNLOAD_RATE anonymous bulk downloads (default "10/minute")
 DJANGO_TRUSTED_PROXIES proxies whose X-Forwarded-For is trusted (default 0)
 DJANGO_ALLOW_SELF_REVIEW "1" lets a reviewer approve their own changes (default "0")
+DJANGO_IMPORT_ALLOWED_HOSTS comma-separated internal host names or networks (CIDR) that
+                    document imports may fetch from (default: none, only public addresses)
 
 Production (every variable and its default are listed in README.md, "Production"):
 DJANGO_SECURE_SSL_REDIRECT, DJANGO_HSTS_SECONDS, DJANGO_HSTS_PRELOAD, DJANGO_CSRF_TRUSTED_ORIGINS,
@@ -286,6 +288,10 @@ CONTENT_SECURITY_POLICY = {
 # Request bodies: forms and JSON stay small; the import page takes a file up to the
 # importer's own limit (documents.sources.MAX_BYTES, 5 MB), and anything larger than
 # DJANGO_MAX_REQUEST_BYTES is refused (413) before it is read.
+# Imports fetch only public addresses (documents/addresses.py), plus these host names and
+# networks ("wiki.intranet,10.20.0.0/16") an intranet deployment trusts.
+IMPORT_ALLOWED_HOSTS = env_list("DJANGO_IMPORT_ALLOWED_HOSTS")
+
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024

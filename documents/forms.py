@@ -3,9 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from documents.importing import source_error_message
+from documents.fetching import fetch_url
+from documents.importing import import_allowed_hosts, source_error_message
 from documents.models import Citation, SourceDocument
-from documents.sources import MAX_BYTES, SourceError, fetch_url, from_bytes, too_large
+from documents.sources import MAX_BYTES, SourceError, from_bytes, too_large
 from partners.models import Partner
 
 
@@ -67,7 +68,7 @@ class DocumentImportForm(forms.Form):
                     raise too_large(upload.name, MAX_BYTES)
                 data["source"] = from_bytes(upload.read(), upload.name, upload.content_type or "")
             else:
-                data["source"] = fetch_url(url)
+                data["source"] = fetch_url(url, allowed=import_allowed_hosts())
         except SourceError as error:
             raise forms.ValidationError(source_error_message(error)) from error
         return data

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
@@ -20,6 +21,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from documents import reanchoring
+from documents.addresses import AllowList
 from documents.anchoring import normalise
 from documents.models import Citation, DocumentVersion, SourceDocument
 from documents.sources import ExtractedText, RawSource, SourceError, extract
@@ -32,16 +34,40 @@ SOURCE_ERROR_MESSAGES = {
     "binary": _(
         "%(origin)s is not text (a PDF, an image…); only HTML pages and plain text are imported."
     ),
+    "too_short": _(
+        "%(origin)s: the text found holds no sentence (only “%(excerpt)s”): nothing to cite, "
+        "so it was not imported."
+    ),
     "too_large": _("%(origin)s is larger than %(max_bytes)d bytes; it was not imported."),
     "bad_scheme": _("%(origin)s: only http and https addresses can be imported."),
+    "bad_url": _("%(origin)s is not a valid web address."),
+    "private_address": _(
+        "%(origin)s leads to a local, private or reserved network address: it was not fetched. "
+        "(Internal hosts can be allowed with DJANGO_IMPORT_ALLOWED_HOSTS.)"
+    ),
+    "unknown_host": _("%(origin)s: the host %(host)s was not found."),
+    "too_many_redirects": _(
+        "%(origin)s redirects more than %(max_redirects)d times; it was not fetched."
+    ),
     "unsupported_type": _(
         "%(origin)s is of type %(content_type)s; only HTML pages and plain text are imported."
     ),
     "http_error": _("%(origin)s: the server answered %(status)d %(cause)s."),
-    "timeout": _("%(origin)s: no answer within %(timeout)g seconds."),
+    "timeout": _("%(origin)s: not downloaded in full within %(timeout)g seconds."),
     "unreachable": _("%(origin)s cannot be reached: %(cause)s."),
+    "tls_error": _("%(origin)s: the secure connection failed (certificate or TLS error)."),
+    "truncated": _(
+        "%(origin)s: the page arrived incomplete (cut short or badly framed); nothing was imported."
+    ),
+    "bad_response": _("%(origin)s: the server did not answer in valid HTTP."),
     "no_main_text": _("%(origin)s: no main text was found in this page."),
 }
+
+
+def import_allowed_hosts() -> AllowList:
+    """The internal hosts and networks this deployment lets imports fetch from
+    (``DJANGO_IMPORT_ALLOWED_HOSTS``); every other non-public address is refused."""
+    return AllowList.parse(settings.IMPORT_ALLOWED_HOSTS)
 
 
 class DocumentImportError(Exception):

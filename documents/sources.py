@@ -1,17 +1,17 @@
-"""Reading a document's text from a .txt file, an .html file or a URL.
+"""Reading a document's text from a .txt file, an .html file or the bytes of a download
+(``documents/fetching.py`` fetches addresses).
 
 Plain functions with no Django imports. A failure raises ``SourceError`` with a ``code``
 (the Django layer turns it into a translated message, see ``documents.importing``) and
 an English ``reason``.
 
 HTML is reduced to its main text by trafilatura (the page's navigation, footer and other
-boilerplate are left out); the original is kept as retrieved.
+boilerplate are left out); the original is kept as retrieved. What is not text (bytes that
+decode to control characters and replacement marks) and a text without a single sentence
+(a page of navigation links) are refused: neither holds anything to cite.
 """
 
 import re
-import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +31,18 @@ TEXT_TYPES = {"text/plain"}
 _META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([\w.:-]+)", re.IGNORECASE)
 _HTML_LANG = re.compile(r"<html[^>]*\blang=[\"']?([a-zA-Z]{2})", re.IGNORECASE)
 _LOOKS_LIKE_HTML = re.compile(r"^\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.IGNORECASE)
+
+#: Characters no text holds but by accident: control characters other than the spacing ones
+#: (tab, line feeds, form feed) and the mark left for bytes that did not decode. Random bytes
+#: decode to about one in eight of them; a text to none, or a stray one.
+_NOISE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+MAX_NOISE_SHARE = 0.01
+#: The least a document holds: one sentence, a few words ending in . ! ? or … (a claim is
+#: cited from a sentence). Navigation ("Home", "Topics · Contact") has none.
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+_SENTENCE_END = re.compile(r"[.!?…]")
+_WORD = re.compile(r"\w+")
+MIN_SENTENCE_WORDS = 4
 
 
 class SourceError(Exception):
@@ -83,6 +95,33 @@ def looks_like_html(content: str) -> bool:
     return bool(_LOOKS_LIKE_HTML.match(content[:1000]))
 
 
+def looks_binary(content: str) -> bool:
+    """Whether decoded ``content`` is bytes that are not text."""
+    return len(_NOISE.findall(content)) > len(content) * MAX_NOISE_SHARE
+
+
+def has_a_sentence(text: str) -> bool:
+    """Whether ``text`` holds a sentence: at least ``MIN_SENTENCE_WORDS`` words ending in
+    a full stop, a question or exclamation mark or an ellipsis, within one paragraph."""
+    for paragraph in _PARAGRAPH_BREAK.split(text):
+        *sentences, _unfinished = _SENTENCE_END.split(paragraph)
+        if any(len(_WORD.findall(sentence)) >= MIN_SENTENCE_WORDS for sentence in sentences):
+            return True
+    return False
+
+
+def _check_sentence(text: str, origin: str):
+    if not has_a_sentence(text):
+        excerpt = " ".join(text.split())
+        excerpt = excerpt if len(excerpt) <= 80 else f"{excerpt[:79]}…"
+        raise SourceError(
+            "too_short",
+            f"{origin}: no sentence in the text found ({excerpt!r}); nothing to cite.",
+            origin=origin,
+            excerpt=excerpt,
+        )
+
+
 def from_bytes(data: bytes, name: str, content_type: str = "", charset: str | None = None):
     """A ``RawSource`` from the bytes of a file or an upload called ``name``."""
     if not data.strip():
@@ -96,6 +135,13 @@ def from_bytes(data: bytes, name: str, content_type: str = "", charset: str | No
             origin=name,
         )
     content = decode(data, charset)
+    if looks_binary(content):
+        raise SourceError(
+            "binary",
+            f"{name} is not text (it decodes to control characters); only HTML pages and "
+            "plain text are imported.",
+            origin=name,
+        )
     suffix = Path(name).suffix.lower()
     if content_type in HTML_TYPES or suffix in HTML_SUFFIXES:
         is_html = True
@@ -130,68 +176,6 @@ def read_file(path, max_bytes: int = MAX_BYTES) -> RawSource:
     return from_bytes(data, str(path))
 
 
-def fetch_url(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> RawSource:
-    """GET ``url`` (http or https), within ``timeout`` seconds and ``max_bytes`` bytes."""
-    if not re.match(r"^https?://", url, re.IGNORECASE):
-        raise SourceError("bad_scheme", f"{url}: only http and https URLs are read.", origin=url)
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-    deadline = time.monotonic() + timeout
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            content_type = response.headers.get_content_type()
-            if content_type not in HTML_TYPES | TEXT_TYPES:
-                raise SourceError(
-                    "unsupported_type",
-                    f"{url} is {content_type}; only HTML and plain text are imported.",
-                    origin=url,
-                    content_type=content_type,
-                )
-            length = response.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > max_bytes:
-                raise too_large(url, max_bytes)
-            chunks, size = [], 0
-            while chunk := response.read(64 * 1024):
-                size += len(chunk)
-                if size > max_bytes:
-                    raise too_large(url, max_bytes)
-                if time.monotonic() > deadline:
-                    raise TimeoutError
-                chunks.append(chunk)
-            charset = response.headers.get_content_charset()
-            final_url = response.geturl()
-    except urllib.error.HTTPError as error:
-        raise SourceError(
-            "http_error",
-            f"{url}: the server answered {error.code} {error.reason}.",
-            origin=url,
-            status=error.code,
-            cause=str(error.reason),
-        ) from error
-    except (TimeoutError, urllib.error.URLError) as error:
-        if isinstance(error, TimeoutError) or isinstance(error.reason, TimeoutError):
-            raise SourceError(
-                "timeout", f"{url}: no answer within {timeout:g} s.", origin=url, timeout=timeout
-            ) from error
-        raise SourceError(
-            "unreachable",
-            f"{url} cannot be reached: {error.reason}.",
-            origin=url,
-            cause=str(error.reason),
-        ) from error
-    except OSError as error:  # a connection reset while reading, among others
-        raise SourceError(
-            "unreachable", f"{url} cannot be reached: {error}.", origin=url, cause=str(error)
-        ) from error
-    source = from_bytes(b"".join(chunks), url, content_type, charset)
-    return RawSource(content=source.content, is_html=source.is_html, origin=url, url=final_url)
-
-
-def read_source(path_or_url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES):
-    if re.match(r"^[a-z][a-z0-9+.-]*://", path_or_url, re.IGNORECASE):
-        return fetch_url(path_or_url, timeout=timeout, max_bytes=max_bytes)
-    return read_file(path_or_url, max_bytes=max_bytes)
-
-
 def _first_line(text: str) -> str:
     return next((line.strip() for line in text.splitlines() if line.strip()), "")
 
@@ -199,6 +183,7 @@ def _first_line(text: str) -> str:
 def extract(source: RawSource) -> ExtractedText:
     """The main text of a source, its title, language and stated update date."""
     if not source.is_html:
+        _check_sentence(source.content, source.origin)
         return ExtractedText(
             text=source.content,
             title=_first_line(source.content),
@@ -221,6 +206,7 @@ def extract(source: RawSource) -> ExtractedText:
             f"{source.origin}: no main text found in this page.",
             origin=source.origin,
         )
+    _check_sentence(text, source.origin)
     metadata = trafilatura.extract_metadata(source.content)
     language = _HTML_LANG.search(source.content[:4096])
     # The update date often sits outside the main text, next to the title.

@@ -174,9 +174,9 @@ def test_the_version_page_shows_the_changes_since_the_previous_version(admin_cli
 
 
 def test_the_diff_escapes_the_texts(admin_client):
-    version = DocumentVersionFactory(is_current=True, text="Un texte.")
+    version = DocumentVersionFactory(is_current=True, text="Voici un texte court.")
     result = import_document(
-        RawSource("Un texte.\n<script>alert(1)</script>", False, "v2.txt"),
+        RawSource("Voici un texte court.\n<script>alert(1)</script>", False, "v2.txt"),
         document=version.document,
     )
     url = reverse("admin:documents_documentversion_change", args=[result.version.pk])

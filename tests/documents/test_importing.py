@@ -12,9 +12,10 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from documents import importing
+from documents.fetching import fetch_url, read_source
 from documents.importing import DocumentImportError, import_document
 from documents.models import Citation, DocumentVersion, SourceDocument
-from documents.sources import RawSource, SourceError, fetch_url, read_file, read_source
+from documents.sources import RawSource, SourceError, read_file
 from documents.stated_update import find_stated_update
 from tests.factories import CitationFactory, DocumentVersionFactory, PartnerFactory
 
@@ -158,6 +159,10 @@ def test_a_file_too_large_is_refused(tmp_path, text_file):
 
 
 # Addresses, served on 127.0.0.1 ----------------------------------------------------------
+# Imports refuse loopback and private addresses (tests/documents/test_fetching.py) unless
+# the deployment allows them: these tests allow 127.0.0.1, as an intranet deployment would.
+
+LOCAL = ["127.0.0.1"]
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -197,14 +202,16 @@ def server():
 
 
 def test_a_page_at_an_address_is_imported_with_its_address(nato, server):
-    source = fetch_url(f"{server}/serbia.html")
+    source = fetch_url(f"{server}/serbia.html", allowed=LOCAL)
     result = import_document(source, publisher=nato)
     assert result.document.url == f"{server}/serbia.html"
     assert "established in December 2006" in result.version.text
 
 
 def test_a_page_fetched_again_from_its_canonical_address_is_a_new_version(nato, server):
-    document = import_document(fetch_url(f"{server}/serbia.html"), publisher=nato).document
+    document = import_document(
+        fetch_url(f"{server}/serbia.html", allowed=LOCAL), publisher=nato
+    ).document
     changed = PAGE.replace("since 2007", "since 2008")
     source = RawSource(content=changed, is_html=True, origin="x", url=f"{server}/serbia.html")
     result = import_document(source)
@@ -213,7 +220,9 @@ def test_a_page_fetched_again_from_its_canonical_address_is_a_new_version(nato, 
 
 
 def test_a_plain_text_address_is_imported_as_text(nato, server):
-    result = import_document(fetch_url(f"{server}/belarus.txt"), publisher=nato, language="fr")
+    result = import_document(
+        fetch_url(f"{server}/belarus.txt", allowed=LOCAL), publisher=nato, language="fr"
+    )
     assert result.version.stated_update == datetime.date(2018, 10, 18)
 
 
@@ -227,7 +236,7 @@ def test_a_plain_text_address_is_imported_as_text(nato, server):
 )
 def test_an_address_that_cannot_be_imported_says_why(server, path, code, message):
     with pytest.raises(SourceError) as error:
-        fetch_url(f"{server}{path}", max_bytes=10_000)
+        fetch_url(f"{server}{path}", max_bytes=10_000, allowed=LOCAL)
     assert error.value.code == code
     assert message in importing.source_error_message(error.value)
 
@@ -235,14 +244,14 @@ def test_an_address_that_cannot_be_imported_says_why(server, path, code, message
 def test_an_address_that_does_not_answer_in_time_is_given_up(server):
     started = time.monotonic()
     with pytest.raises(SourceError) as error:
-        fetch_url(f"{server}/slow.html", timeout=0.3)
+        fetch_url(f"{server}/slow.html", timeout=0.3, allowed=LOCAL)
     assert error.value.code == "timeout"
     assert time.monotonic() - started < 1.4
 
 
 def test_an_unreachable_address_is_reported(db):
     with pytest.raises(SourceError) as error:
-        fetch_url("http://127.0.0.1:9/nothing", timeout=2)
+        fetch_url("http://127.0.0.1:9/nothing", timeout=2, allowed=LOCAL)
     assert error.value.code == "unreachable"
 
 
@@ -401,7 +410,10 @@ def test_a_curator_uploads_a_new_version_in_the_admin(admin_client):
     assert (citation.version, citation.status) == (new, Citation.Status.VERIFIED)
 
 
-def test_a_curator_creates_a_document_from_an_address_in_the_admin(admin_client, nato, server):
+def test_a_curator_creates_a_document_from_an_address_in_the_admin(
+    admin_client, nato, server, settings
+):
+    settings.IMPORT_ALLOWED_HOSTS = LOCAL
     response = admin_client.post(
         IMPORT_URL,
         {"url": f"{server}/serbia.html", "publisher": nato.pk, "kind": "topic_page"},
@@ -411,7 +423,10 @@ def test_a_curator_creates_a_document_from_an_address_in_the_admin(admin_client,
     assert (document.title_en, document.kind) == ("Relations with Serbia", "topic_page")
 
 
-def test_the_admin_form_says_why_an_address_cannot_be_imported(admin_client, nato, server):
+def test_the_admin_form_says_why_an_address_cannot_be_imported(
+    admin_client, nato, server, settings
+):
+    settings.IMPORT_ALLOWED_HOSTS = LOCAL
     response = admin_client.post(
         IMPORT_URL, {"url": f"{server}/missing.html", "publisher": nato.pk, "kind": "web_page"}
     )

@@ -1,8 +1,14 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from documents.importing import DocumentImportError, import_document, source_error_message
+from documents.fetching import read_source
+from documents.importing import (
+    DocumentImportError,
+    import_allowed_hosts,
+    import_document,
+    source_error_message,
+)
 from documents.models import SourceDocument
-from documents.sources import MAX_BYTES, TIMEOUT, SourceError, read_source
+from documents.sources import MAX_BYTES, TIMEOUT, SourceError
 from partners.models import Partner
 
 
@@ -36,7 +42,7 @@ class Command(BaseCommand):
             help="Kind of a new document (default: web_page).",
         )
         parser.add_argument(
-            "--timeout", type=float, default=TIMEOUT, help="Seconds allowed to fetch a URL."
+            "--timeout", type=float, default=TIMEOUT, help="Seconds allowed to fetch a URL, in all."
         )
         parser.add_argument(
             "--max-bytes", type=int, default=MAX_BYTES, help="Largest source accepted."
@@ -49,7 +55,12 @@ class Command(BaseCommand):
             if publisher_obj is None:
                 raise CommandError(f"Unknown publisher {publisher!r} (give a partner slug).")
         try:
-            raw = read_source(source, timeout=options["timeout"], max_bytes=options["max_bytes"])
+            raw = read_source(
+                source,
+                timeout=options["timeout"],
+                max_bytes=options["max_bytes"],
+                allowed=import_allowed_hosts(),
+            )
             result = import_document(
                 raw,
                 slug=document or "",
