@@ -15,6 +15,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from editorial.locking import Versioned
+
 
 class PublicationState(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -85,7 +87,7 @@ class PublishableQuerySet(models.QuerySet):
         )
 
 
-class Publishable(models.Model):
+class Publishable(Versioned):
     State = PublicationState
 
     publication_state = models.CharField(

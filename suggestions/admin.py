@@ -12,6 +12,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from editorial.locking_admin import LockingAdmin
 from partners.models import Event, Partner
 from periods.forms import PreciseDateField, PreciseDateModelForm
 from programmes.models import Participation, Programme
@@ -130,7 +131,7 @@ ACCEPT_FORMS = {
 
 
 @admin.register(Suggestion)
-class SuggestionAdmin(admin.ModelAdmin):
+class SuggestionAdmin(LockingAdmin, admin.ModelAdmin):
     list_display = [
         "sentence",
         "kind",

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.anchoring import AnchorError, anchor_quote
 from documents.models.sources import DocumentVersion
+from editorial.locking import Versioned
 
 ANCHOR_ERROR_MESSAGES = {
     "empty": _("The quote is empty."),
@@ -73,7 +74,7 @@ class CitationStatus(models.TextChoices):
     RETIRED = "retired", _("Retired")
 
 
-class Citation(models.Model):
+class Citation(Versioned):
     """Links one claim (a record, or one field of it) to one passage of a document version."""
 
     Status = CitationStatus
