@@ -69,10 +69,16 @@ def changes_since(record, seen: int):
     if now is None:
         return None, latest
     tracked = {f.attname for f in then._meta.concrete_fields}
+    # modeltranslation keeps the original field beside its languages: tell the languages.
+    translated = {
+        f.translated_field.name
+        for f in model._meta.concrete_fields
+        if getattr(f, "translated_field", None)
+    }
     fields = [
         f
         for f in model._meta.concrete_fields
-        if f.attname in tracked and f.name not in UNTOLD and not f.primary_key
+        if f.attname in tracked and f.name not in UNTOLD | translated and not f.primary_key
     ]
     changed_by = {}
     previous = then

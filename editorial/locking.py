@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, router, transaction
 from django.utils.translation import gettext_lazy as _
 
 VERSION = "lock_version"
@@ -102,7 +102,15 @@ class Versioned(models.Model):
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, VERSION}
         try:
-            super().save(*args, **kwargs)
+            if expected is None:
+                super().save(*args, **kwargs)
+            else:
+                # A refused save must leave the caller's transaction usable: the refusal
+                # is reported and the next row goes on.
+                with transaction.atomic(
+                    using=kwargs.get("using") or router.db_for_write(type(self))
+                ):
+                    super().save(*args, **kwargs)
         except BaseException:
             self.lock_version = before  # nothing was written
             raise

@@ -23,6 +23,7 @@ from django.core.exceptions import ValidationError
 from django.db import router, transaction
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from editorial.conflicts import stale_messages
 from editorial.locking import StaleRecord, expect_version, expecting
@@ -107,7 +108,9 @@ def locked_form(form_class, only_when_changed=False):
     if issubclass(form_class, LockedFormMixin):
         return form_class
     attrs = {
-        SEEN_FIELD: forms.IntegerField(widget=forms.HiddenInput, required=False),
+        SEEN_FIELD: forms.IntegerField(
+            label=gettext_lazy("version shown"), widget=forms.HiddenInput, required=False
+        ),
         "only_when_changed": only_when_changed,
         "__module__": form_class.__module__,
     }
