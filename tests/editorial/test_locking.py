@@ -273,3 +273,22 @@ def test_the_change_lists_carry_each_rows_version(second):
     listed = second.get(reverse("admin:partners_relationship_changelist"))
     assert seen_versions(listed) == {relationship.pk: str(relationship.lock_version)}
     assert Relationship.objects.get(pk=relationship.pk).lock_version == 1
+
+
+def test_a_revert_posted_after_the_record_changed_is_refused(first):
+    relationship = RelationshipFactory(title_en="Original")
+    original = relationship.history.latest()
+    relationship.title_en = "Second"
+    relationship.save()
+    url = reverse(
+        "admin:partners_relationship_simple_history", args=[relationship.pk, original.history_id]
+    )
+    form = first.get(url).context["adminform"].form
+    data = {f.html_name: f.value() for f in form if f.value() not in (None, False)}
+    relationship.title_en = "Third, saved while the revert page was open"
+    relationship.save()
+    response = first.post(url, data)
+    assert response.status_code == 200
+    assert "Title [en]" in refusal(response)
+    relationship.refresh_from_db()
+    assert relationship.title_en == "Third, saved while the revert page was open"
