@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from editorial.locking_admin import LockingAdmin
 from editorial.models import TRANSITIONS, PublicationState, permission_name
 from editorial.revert import revert_citations
 
@@ -51,7 +52,7 @@ def transition_action(name):
     return admin.action(permissions=[transition.permission], description=transition.label)(action)
 
 
-class PublishableAdmin(SimpleHistoryAdmin):
+class PublishableAdmin(LockingAdmin, SimpleHistoryAdmin):
     """Mix in before ``TranslationAdmin``/``ModelAdmin`` for a ``Publishable`` model."""
 
     change_form_template = "admin/editorial/change_form.html"

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from editorial.four_eyes import check_not_own_change, save_as_workflow
+from editorial.locking import Versioned
 
 
 class PublicationState(models.TextChoices):
@@ -87,7 +88,7 @@ class PublishableQuerySet(models.QuerySet):
         )
 
 
-class Publishable(models.Model):
+class Publishable(Versioned):
     State = PublicationState
 
     publication_state = models.CharField(

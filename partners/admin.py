@@ -4,12 +4,13 @@ from modeltranslation.admin import TranslationAdmin
 
 from documents.admin.citations import CitationInline
 from editorial.admin import PublishableAdmin
+from editorial.locking_admin import LockingInline
 from editorial.views import preview_url
 from partners.models import Event, Partner, PartnerAlias, Relationship
 from periods.forms import PreciseDateField, PreciseDateModelForm
 
 
-class PartnerAliasInline(admin.TabularInline):
+class PartnerAliasInline(LockingInline, admin.TabularInline):
     model = PartnerAlias
     extra = 1
 

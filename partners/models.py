@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from editorial.locking import Versioned
 from editorial.models import Publishable, PublishableQuerySet
 from periods.models import (
     Period,
@@ -93,7 +94,7 @@ class Partner(Publishable):
                 raise ValidationError({"iso_code": _("Only a state has an ISO 3166 code.")})
 
 
-class PartnerAlias(models.Model):
+class PartnerAlias(Versioned):
     """Another name a partner is known by: "Biélorussie", "Belarus", "OTAN"."""
 
     partner = models.ForeignKey(

@@ -12,6 +12,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from editorial.locking_admin import LockingAdmin
 from partners.models import Event, Partner
 from periods.forms import PreciseDateField, PreciseDateModelForm
 from programmes.models import Participation, Programme
@@ -130,7 +131,7 @@ ACCEPT_FORMS = {
 
 
 @admin.register(Suggestion)
-class SuggestionAdmin(admin.ModelAdmin):
+class SuggestionAdmin(LockingAdmin, admin.ModelAdmin):
     list_display = [
         "sentence",
         "kind",
@@ -244,13 +245,20 @@ class SuggestionAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Reject: never propose these again"))
     def reject_suggestions(self, request, queryset):
-        pending = list(queryset.pending())
-        for suggestion in pending:
-            reject(suggestion)
+        done = 0
+        for suggestion in queryset.pending():
+            try:
+                reject(suggestion)
+            except ValidationError as error:
+                self.message_user(
+                    request, f"{suggestion}: {' '.join(error.messages)}", messages.ERROR
+                )
+            else:
+                done += 1
         self.message_user(
             request,
             _("%(count)d suggestion(s) rejected; they will not be proposed again.")
-            % {"count": len(pending)},
+            % {"count": done},
             messages.SUCCESS,
         )
 
@@ -276,12 +284,13 @@ class SuggestionAdmin(admin.ModelAdmin):
             )
             return HttpResponseRedirect(changelist)
         if request.method == "POST" and "_reject" in request.POST:
-            reject(suggestion)
-            self.message_user(
-                request,
-                _("Rejected; it will not be proposed again."),
-                messages.SUCCESS,
-            )
+            try:
+                reject(suggestion)
+            except ValidationError as error:  # decided by someone else meanwhile
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            else:
+                message = _("Rejected; it will not be proposed again.")
+                self.message_user(request, message, messages.SUCCESS)
             return HttpResponseRedirect(changelist)
         if request.method == "POST":
             form = form_class(request.POST, suggestion=suggestion)

@@ -10,12 +10,15 @@ from django.utils.text import slugify
 
 from documents.anchoring import context_at, matching_view, normalise_quote
 from documents.models import Citation
+from editorial.locking import expect_version
 from partners.models import Event, Partner, Relationship
 from programmes.models import Participation, Programme
 from suggestions.models import Suggestion
 
 
 def reject(suggestion: Suggestion):
+    """Refused (``StaleRecord``) if someone decided on it since it was read."""
+    expect_version(suggestion, suggestion.lock_version)
     suggestion.status = Suggestion.Status.REJECTED
     suggestion.decided_at = timezone.now()
     suggestion.save(update_fields=["status", "decided_at"])
@@ -23,7 +26,9 @@ def reject(suggestion: Suggestion):
 
 def accept(suggestion: Suggestion, record_form, citation: Citation):
     """Save the record of ``record_form`` and its ``citation`` (anchored, verified) and
-    mark the suggestion accepted — all or nothing."""
+    mark the suggestion accepted — all or nothing: nothing at all if someone decided on it
+    since it was read (``StaleRecord``, a ValidationError)."""
+    expect_version(suggestion, suggestion.lock_version)
     with transaction.atomic():
         record = record_form.save()
         citation.claim = record

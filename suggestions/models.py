@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from documents.models import DocumentVersion
+from editorial.locking import Versioned
 from partners.models import EventKind, Partner
 from periods.models import (
     date_pair_constraints,
@@ -41,7 +42,7 @@ class SuggestionQuerySet(models.QuerySet):
         return self.exclude(status=Suggestion.Status.PENDING)
 
 
-class Suggestion(models.Model):
+class Suggestion(Versioned):
     """A fact read by rules in a sentence of a document version (``suggestions/extraction/``),
     waiting for a curator: accepted, it becomes a record with the sentence as its verified
     citation; rejected, it is remembered by its fingerprint and not proposed again."""

@@ -13,9 +13,10 @@ from simple_history.admin import SimpleHistoryAdmin
 from documents.claims import claim_models, claims_prefetch
 from documents.forms import CitationRequoteForm
 from documents.models import Citation, CitationForReview
+from editorial.locking_admin import LockingAdmin, LockingInline
 
 
-class CitationInline(GenericTabularInline):
+class CitationInline(LockingInline, GenericTabularInline):
     """The quotes that back a claim, editable on the claim's own page."""
 
     model = Citation
@@ -66,7 +67,7 @@ class CitationReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Citation)
-class CitationAdmin(SimpleHistoryAdmin):
+class CitationAdmin(LockingAdmin, SimpleHistoryAdmin):
     list_display = ["__str__", "claim_display", "version", "status", "review", "checked_at"]
     list_filter = ["status", CitationReviewFilter, "content_type", "version__document"]
     search_fields = ["quote", "note"]
@@ -158,7 +159,7 @@ class ReviewStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(CitationForReview)
-class CitationHealthQueueAdmin(admin.ModelAdmin):
+class CitationHealthQueueAdmin(LockingAdmin, admin.ModelAdmin):
     """Citations a curator should look at after a new version: ``moved`` (confirm the new
     place), ``changed`` (the quote occurs several times: pick one) and ``orphaned`` (the
     quote is gone). Accept a suggested passage, re-quote by hand on the change form, or

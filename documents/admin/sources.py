@@ -19,6 +19,7 @@ from documents.diffing import html_diff
 from documents.forms import DocumentImportForm
 from documents.importing import DocumentImportError, import_document
 from documents.models import DocumentVersion, SourceDocument
+from editorial.locking_admin import LockingAdmin
 
 
 class DocumentVersionInline(admin.TabularInline):
@@ -34,7 +35,7 @@ class DocumentVersionInline(admin.TabularInline):
 
 
 @admin.register(SourceDocument)
-class SourceDocumentAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class SourceDocumentAdmin(LockingAdmin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["title", "publisher", "language", "kind", "version_count"]
     list_filter = ["language", "kind", "publisher"]
     search_fields = ["title_fr", "title_en", "slug", "url"]
@@ -135,7 +136,7 @@ class SourceDocumentAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
 
 @admin.register(DocumentVersion)
-class DocumentVersionAdmin(SimpleHistoryAdmin):
+class DocumentVersionAdmin(LockingAdmin, SimpleHistoryAdmin):
     list_display = [
         "__str__",
         "is_current",

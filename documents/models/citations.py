@@ -14,6 +14,7 @@ from documents.anchoring import AnchorError, anchor_quote
 from documents.claims import check_claim_exists
 from documents.models.sources import DocumentVersion
 from editorial.four_eyes import check_not_own_change, save_as_workflow
+from editorial.locking import Versioned
 
 ANCHOR_ERROR_MESSAGES = {
     "empty": _("The quote is empty."),
@@ -82,7 +83,7 @@ class CitationStatus(models.TextChoices):
     RETIRED = "retired", _("Retired")
 
 
-class Citation(models.Model):
+class Citation(Versioned):
     """Links one claim (a record, or one field of it) to one passage of a document version."""
 
     Status = CitationStatus
@@ -308,8 +309,7 @@ class Citation(models.Model):
         self.anchor()
 
     def check_claim(self):
-        """A citation supports a record that exists, of a kind that can be cited, and keeps
-        it: pointing a reviewed citation at another record would carry its review there."""
+        """The claim exists, can be cited, and stays: a review must not follow a re-pointing."""
         if self.content_type_id is None or self.object_id is None:
             return  # an inline on the claim's own form: the formset sets the claim
         check_claim_exists(self.content_type.model_class(), self.object_id)

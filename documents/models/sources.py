@@ -8,10 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from documents.anchoring import normalise
+from editorial.locking import Versioned
 from partners.models import Partner
 
 
-class SourceDocument(models.Model):
+class SourceDocument(Versioned):
     """A public text that states facts: a topic page, a news item, a report."""
 
     class Kind(models.TextChoices):
@@ -57,7 +58,7 @@ class SourceDocument(models.Model):
         return self.versions.filter(is_current=True).first()
 
 
-class DocumentVersion(models.Model):
+class DocumentVersion(Versioned):
     """One retrieved text of a document. Its text is stored normalised and never edited:
     a changed text is a new version."""
 

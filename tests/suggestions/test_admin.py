@@ -139,3 +139,23 @@ def test_the_import_page_links_to_the_suggested_facts(admin_client, known):
         follow=True,
     )
     assert "4 fact(s) suggested by the new text." in response.content.decode()
+
+
+def test_a_suggestion_decided_meanwhile_is_not_accepted_again(admin_client, pending):
+    from django.core.exceptions import ValidationError
+
+    from suggestions.admin import AcceptParticipationForm
+    from suggestions.deciding import accept, reject
+
+    suggestion = pending["participation"]
+    data = form_data(admin_client.get(accept_url(suggestion)))
+    read_before = Suggestion.objects.get(pk=suggestion.pk)
+    form = AcceptParticipationForm(data, suggestion=read_before)
+    assert form.is_valid(), form.errors
+    reject(suggestion)  # by another curator, after the first read it
+    with pytest.raises(ValidationError):
+        accept(read_before, form, form.citation)
+    assert not Participation.objects.exists()
+    assert Suggestion.objects.get(pk=suggestion.pk).status == Suggestion.Status.REJECTED
+    with pytest.raises(ValidationError):
+        reject(read_before)  # nor rejected again from what it was

@@ -27,16 +27,19 @@ def migrate(targets=None):
 
 @pytest.fixture
 def before_the_move(transactional_db):
-    """The historical models before the move; the database is migrated forward again
-    whatever the test did (the move changes no table, only the recorded state)."""
+    """A document version made with today's models (later migrations of ``documents``
+    add columns the factories fill), then the historical models before the move; the
+    database is migrated forward again whatever the test did (the move changes no table,
+    only the recorded state)."""
+    version = DocumentVersionFactory()
     try:
-        yield migrate(BEFORE_THE_MOVE)
+        yield migrate(BEFORE_THE_MOVE), version
     finally:
         migrate()
 
 
 def test_suggestions_and_their_permissions_are_kept_by_the_move(before_the_move):
-    apps = before_the_move
+    apps, version = before_the_move
     with pytest.raises(LookupError):
         apps.get_model("suggestions", "Suggestion")
     OldSuggestion = apps.get_model("documents", "Suggestion")
@@ -45,7 +48,6 @@ def test_suggestions_and_their_permissions_are_kept_by_the_move(before_the_move)
     curator, _ = Group.objects.get_or_create(name=CURATOR)  # flushed by a transactional test
     curator.permissions.add(change)
 
-    version = DocumentVersionFactory()
     serbia, nato = PartnerFactory(slug="serbia"), PartnerFactory(slug="nato")
     made = {}
     for number, status in enumerate(("pending", "accepted", "rejected")):
