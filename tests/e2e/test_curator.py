@@ -1,5 +1,6 @@
 """A curator in the admin, with a real browser: a quote the document does not contain is
-refused with the reason; once corrected, reviewed and published, the event is public."""
+refused with the reason; once corrected and submitted, another person — a reviewer —
+reviews and publishes it (the four-eyes rule), and the event is public."""
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -11,12 +12,21 @@ QUOTE = "la Serbie a adhéré au Partenariat pour la paix"
 PASSWORD = "a-long-enough-test-password"
 
 
+def member_of(group: str, username: str) -> User:
+    ensure_roles()  # the groups come from a migration, and a browser test flushes the database
+    user = User.objects.create_user(username, password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def curator(site):
+    return member_of("Curator", "carl")
+
+
 @pytest.fixture
 def reviewer(site):
-    ensure_roles()  # the groups come from a migration, and a browser test flushes the database
-    user = User.objects.create_user("rita", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="Reviewer"))
-    return user
+    return member_of("Reviewer", "rita")
 
 
 def log_in(page, site, user):
@@ -34,9 +44,11 @@ def choose(page, select_id, search, option):
     page.locator(".select2-results__option", has_text=option).first.click()
 
 
-def test_a_curator_fixes_a_refused_quote_and_publishes_the_event(site, page, reviewer):
+def test_a_curator_fixes_a_refused_quote_and_a_reviewer_publishes_the_event(
+    site, page, curator, reviewer
+):
     title = "Adhésion de la Serbie au PPP, vue du navigateur"
-    log_in(page, site, reviewer)
+    log_in(page, site, curator)
 
     page.goto(f"{site}/admin/partners/event/add/")
     page.locator("#id_slug").fill("serbia-pfp-browser")
@@ -63,6 +75,9 @@ def test_a_curator_fixes_a_refused_quote_and_publishes_the_event(site, page, rev
 
     page.locator("button[name=_transition][value=submit]").click()
     expect(page.locator(".messagelist .success").first).to_be_visible()
+
+    page.context.clear_cookies()
+    log_in(page, site, reviewer)
 
     page.goto(f"{site}/admin/documents/citation/?q=" + QUOTE.replace(" ", "+"))
     page.locator("tr", has_text=title).locator("input.action-select").check()
