@@ -96,10 +96,10 @@ wrk:
 
 # The whole suite; `make test-unit` leaves out the browser tests (tests/e2e/) and needs no
 # Chromium, `make test-browser` runs only them.
-test: install browser
+test: install browser haproxy
 	$(TEST) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-test-unit: install
+test-unit: install haproxy
 	$(TEST) $(BIN)/python -m pytest --ignore=tests/e2e $(PYTEST_ARGS)
 
 test-browser: install browser

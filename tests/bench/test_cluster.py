@@ -207,7 +207,6 @@ def test_haproxy_counters_are_read_for_each_server_of_the_application():
     assert servers["app_1"]["chkfail"] == 0
 
 
-@pytest.mark.skipif(haproxy.binary() is None, reason="HAProxy is not installed")
 def test_the_repository_haproxy_configuration_is_valid(tmp_path):
     env = haproxy.environment(
         "127.0.0.1:8080",
