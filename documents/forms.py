@@ -74,14 +74,33 @@ class DocumentImportForm(forms.Form):
         return data
 
 
-class CitationRequoteForm(forms.ModelForm):
-    """A citation of the health queue, to re-quote by hand. It opens on the newest text —
-    the suggested passage when there is one — and saves only if the quote anchors there
-    exactly (``Citation.clean``)."""
+class ContextField(forms.CharField):
+    """The text just before or after a quote: a hint to where it stands, which anchoring
+    recomputes from the document. Its one-line box loses line breaks and a browser may trim
+    it, so only a change of its words is a change: a row posted back as shown saves nothing
+    (and leaves its history, its lock version and its authors alone)."""
+
+    def __init__(self, **kwargs):
+        kwargs["strip"] = False
+        super().__init__(**kwargs)
+
+    def has_changed(self, initial, data):
+        return (initial or "").split() != (data or "").split()
+
+
+class CitationForm(forms.ModelForm):
+    """A citation in the admin, on its own page or as a row of its claim's inline."""
 
     class Meta:
         model = Citation
         fields = ["field", "version", "quote", "prefix", "suffix", "note"]
+        field_classes = {"prefix": ContextField, "suffix": ContextField}
+
+
+class CitationRequoteForm(CitationForm):
+    """A citation of the health queue, to re-quote by hand. It opens on the newest text —
+    the suggested passage when there is one — and saves only if the quote anchors there
+    exactly (``Citation.clean``)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from documents.claims import claim_models, claims_prefetch
-from documents.forms import CitationRequoteForm
+from documents.forms import CitationForm, CitationRequoteForm
 from documents.models import Citation, CitationForReview
 from editorial.locking_admin import LockingAdmin, LockingInline
 
@@ -20,6 +20,7 @@ class CitationInline(LockingInline, GenericTabularInline):
     """The quotes that back a claim, editable on the claim's own page."""
 
     model = Citation
+    form = CitationForm
     extra = 0
     fields = ["version", "quote", "field", "prefix", "suffix", "status", "review", "note"]
     readonly_fields = ["status", "review"]
@@ -68,6 +69,7 @@ class CitationReviewFilter(admin.SimpleListFilter):
 
 @admin.register(Citation)
 class CitationAdmin(LockingAdmin, SimpleHistoryAdmin):
+    form = CitationForm
     list_display = ["__str__", "claim_display", "version", "status", "review", "checked_at"]
     list_filter = ["status", CitationReviewFilter, "content_type", "version__document"]
     search_fields = ["quote", "note"]

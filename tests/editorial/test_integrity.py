@@ -248,3 +248,37 @@ def test_a_reviewer_approves_a_curators_edit_from_the_unchanged_form(
         .count()
         == 0
     )
+
+
+def test_an_unchanged_citation_row_saves_nothing(client, curator, version):
+    relationship = RelationshipFactory()
+    citation = CitationFactory(claim=relationship, version=version)
+    assert citation.prefix.endswith(" ") and citation.suffix.startswith(" ")
+    url = reverse("admin:partners_relationship_change", args=[relationship.pk])
+    curator_client = staff_client(client, curator)
+    data = admin_form_data(curator_client.get(url))
+    row = next(key for key in data if key.endswith("-0-prefix"))[: -len("prefix")]
+    # What a browser posts back from the one-line boxes: line breaks gone, ends trimmed.
+    data[row + "prefix"] = data[row + "prefix"].strip()
+    data[row + "suffix"] = data[row + "suffix"].replace(" ", "\n", 1).strip()
+    assert curator_client.post(url, data).status_code == 302
+    saved = Citation.objects.get(pk=citation.pk)
+    assert saved.lock_version == citation.lock_version
+    assert saved.history.count() == 1
+    assert (saved.prefix, saved.suffix) == (citation.prefix, citation.suffix)
+
+
+def test_a_citation_row_with_new_words_of_context_is_saved(client, curator, version):
+    relationship = RelationshipFactory()
+    citation = CitationFactory(claim=relationship, version=version)
+    url = reverse("admin:partners_relationship_change", args=[relationship.pk])
+    curator_client = staff_client(client, curator)
+    data = admin_form_data(curator_client.get(url))
+    row = next(key for key in data if key.endswith("-0-note"))[: -len("note")]
+    data[row + "note"] = "Checked against the printed text."
+    data[row + "prefix"] = "année où"
+    assert curator_client.post(url, data).status_code == 302
+    saved = Citation.objects.get(pk=citation.pk)
+    assert saved.note == "Checked against the printed text."
+    assert saved.lock_version == citation.lock_version + 1
+    assert saved.prefix == citation.prefix  # the context is the document's, recomputed
