@@ -6,7 +6,12 @@ from django.utils import translation
 
 from documents.models import Citation, DocumentVersion
 from documents.selectors import split_into_passages
-from tests.factories import CitationFactory, DocumentVersionFactory, EventFactory
+from tests.factories import (
+    CitationFactory,
+    DocumentVersionFactory,
+    EventFactory,
+    ParticipationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +107,18 @@ def test_the_document_page_query_count_is_pinned_and_does_not_grow(
             response = client.get(url("documents:document_detail", "en", version.document.slug))
         assert len(response.context["page"].citations) == size
         assert len(re.findall(r'id="cite-\d+"', response.content.decode())) == size
+
+
+@pytest.mark.parametrize(
+    ("language", "kind", "field"),
+    [("fr", "Participation", "(date de début)"), ("en", "Participation", "(start date)")],
+)
+def test_each_claim_is_named_by_its_kind_and_field_in_the_readers_language(
+    client, db, language, kind, field
+):
+    citation = CitationFactory(claim=ParticipationFactory(), field="start")
+    with translation.override(language):
+        response = client.get(citation.version.get_absolute_url())
+    html = response.content.decode()
+    assert f'<span class="claim-kind">{kind}</span>' in html
+    assert f'<span class="field">{field}</span>' in html
