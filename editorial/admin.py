@@ -8,8 +8,8 @@ from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from editorial.history_admin import HistoryAdmin
 from editorial.locking_admin import LockingAdmin
 from editorial.models import TRANSITIONS, PublicationState, permission_name
 from editorial.revert import revert_citations
@@ -52,11 +52,10 @@ def transition_action(name):
     return admin.action(permissions=[transition.permission], description=transition.label)(action)
 
 
-class PublishableAdmin(LockingAdmin, SimpleHistoryAdmin):
+class PublishableAdmin(LockingAdmin, HistoryAdmin):
     """Mix in before ``TranslationAdmin``/``ModelAdmin`` for a ``Publishable`` model."""
 
     change_form_template = "admin/editorial/change_form.html"
-    history_list_display = ["publication_state"]
     actions = [transition_action(name) for name in TRANSITIONS]
 
     def get_list_display(self, request):

@@ -8,11 +8,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from documents.claims import claim_models, claims_prefetch
 from documents.forms import CitationForm, CitationRequoteForm
 from documents.models import Citation, CitationForReview
+from editorial.history_admin import HistoryAdmin
 from editorial.locking_admin import LockingAdmin, LockingInline
 
 
@@ -68,7 +68,7 @@ class CitationReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Citation)
-class CitationAdmin(LockingAdmin, SimpleHistoryAdmin):
+class CitationAdmin(LockingAdmin, HistoryAdmin):
     form = CitationForm
     list_display = ["__str__", "claim_display", "version", "status", "review", "checked_at"]
     list_filter = ["status", CitationReviewFilter, "content_type", "version__document"]

@@ -13,12 +13,12 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from documents.diffing import html_diff
 from documents.forms import DocumentImportForm
 from documents.importing import DocumentImportError, import_document
 from documents.models import DocumentVersion, SourceDocument
+from editorial.history_admin import HistoryAdmin
 from editorial.locking_admin import LockingAdmin
 
 
@@ -35,7 +35,7 @@ class DocumentVersionInline(admin.TabularInline):
 
 
 @admin.register(SourceDocument)
-class SourceDocumentAdmin(LockingAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class SourceDocumentAdmin(LockingAdmin, HistoryAdmin, TranslationAdmin):
     list_display = ["title", "publisher", "language", "kind", "version_count"]
     list_filter = ["language", "kind", "publisher"]
     search_fields = ["title_fr", "title_en", "slug", "url"]
@@ -136,7 +136,7 @@ class SourceDocumentAdmin(LockingAdmin, SimpleHistoryAdmin, TranslationAdmin):
 
 
 @admin.register(DocumentVersion)
-class DocumentVersionAdmin(LockingAdmin, SimpleHistoryAdmin):
+class DocumentVersionAdmin(LockingAdmin, HistoryAdmin):
     list_display = [
         "__str__",
         "is_current",

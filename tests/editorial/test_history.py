@@ -112,3 +112,25 @@ def test_revert_in_the_admin_restores_values_and_citations_but_not_the_state(
     assert relationship.publication_state == PublicationState.PUBLISHED
     assert Citation.objects.get(pk=added.pk).status == Citation.Status.RETIRED
     assert relationship.history.latest().history_user.username == "curator"
+
+
+def test_the_admin_history_page_names_changed_values_as_the_forms_do(curator_client):
+    relationship = RelationshipFactory(status=Relationship.Status.ACTIVE, summary_en="")
+    relationship.status = Relationship.Status.SUSPENDED
+    relationship.summary_en = "Cooperation since 2006."
+    relationship.save()
+    url = reverse("admin:partners_relationship_history", args=[relationship.pk])
+    html = curator_client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    changes = html[html.index('id="change-history"') :]
+    assert f"{Relationship.Status.ACTIVE.label}\n" in changes
+    assert f"{Relationship.Status.SUSPENDED.label}\n" in changes
+    assert "—" in changes  # the summary had no text before
+    assert "<td>\n          None\n        </td>" not in changes  # no reason given
+
+
+def test_the_publication_workflow_is_named_as_the_reason_of_its_changes(curator_client, curator):
+    relationship = RelationshipFactory(publication_state=PublicationState.DRAFT)
+    relationship.transition("submit", curator)
+    url = reverse("admin:partners_relationship_history", args=[relationship.pk])
+    html = curator_client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "publication workflow" in html
