@@ -177,6 +177,13 @@ class CitationHealthQueueAdmin(LockingAdmin, admin.ModelAdmin):
     autocomplete_fields = ["version"]
     ordering = ["version__document", "status", "start"]
 
+    def get_actions(self, request):
+        # A citation in the queue is settled or retired, never deleted: its history is
+        # the record of what the document said.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
     def get_queryset(self, request):
         versions = ["version", "previous_version", "suggested_version"]
         return (

@@ -162,6 +162,12 @@ def test_the_queue_cannot_add_citations(admin_client):
     assert response.status_code == 403
 
 
+def test_the_queue_settles_or_retires_citations_but_does_not_delete_them(admin_client, curated):
+    actions = admin_client.get(QUEUE).context["action_form"].fields["action"].choices
+    names = [name for name, _ in actions if name]
+    assert names == ["accept_suggestions", "confirm_new_places", "retire_citations"]
+
+
 # The version page: what changed -------------------------------------------------------------
 
 
