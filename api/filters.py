@@ -3,7 +3,11 @@ search across both languages."""
 
 import django_filters
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import F, Q
+from django.forms.utils import pretty_name
+from django.utils.functional import lazy
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 
@@ -30,6 +34,26 @@ class StableOrderingFilter(django_filters.OrderingFilter):
         )
         super().__init__(*args, **kwargs)
 
+    def name_choices(self, model):
+        """Name the choices after ``model``'s fields, in the request's language (django-filter
+        names them once, at import, in the language active then, from the parameters)."""
+        self.extra["choices"] = [
+            choice
+            for param, name in self.param_map.items()
+            for choice in self.choices_for(param, self.label_for(model, name, param))
+        ]
+
+    @staticmethod
+    def label_for(model, name, param):
+        try:
+            return capfirst(model._meta.get_field(name).verbose_name)
+        except FieldDoesNotExist:
+            return pretty_name(param)
+
+    def choices_for(self, param, label):
+        descending = lazy(lambda: self.descending_fmt % label, str)()
+        return [(param, label), (f"-{param}", descending)]
+
     def filter(self, qs, value):
         if value in EMPTY_VALUES:
             return qs
@@ -49,6 +73,19 @@ class StableOrderingFilter(django_filters.OrderingFilter):
                 )
             ordering.append(field)
         return qs.order_by(*ordering, "pk")
+
+
+class FilterSet(django_filters.FilterSet):
+    """The project's filter sets: an ordering's choices are named after the model's fields."""
+
+    @classmethod
+    def get_filters(cls):
+        filters = super().get_filters()
+        if cls._meta.model is not None:
+            for filter_ in filters.values():
+                if isinstance(filter_, StableOrderingFilter):
+                    filter_.name_choices(cls._meta.model)
+        return filters
 
 
 def text_search(term: str, fields=(), translated_fields=()) -> Q:

@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from api.filters import IsoDateFilter, StableOrderingFilter, text_search
+from api.filters import FilterSet, IsoDateFilter, StableOrderingFilter, text_search
 from documents.claims import CLAIMS_BY_NAME
 from documents.models import Citation, DocumentVersion, SourceDocument
 from partners.filters import partner_filter
@@ -20,7 +20,7 @@ def document_filter(help_text, **kwargs):
     )
 
 
-class DocumentFilter(django_filters.FilterSet):
+class DocumentFilter(FilterSet):
     publisher = partner_filter(_("Slug of the publishing partner."))
     language = django_filters.ChoiceFilter(choices=SourceDocument.Language.choices)
     kind = django_filters.ChoiceFilter(choices=SourceDocument.Kind.choices)
@@ -45,7 +45,7 @@ class DocumentFilter(django_filters.FilterSet):
         )
 
 
-class VersionFilter(django_filters.FilterSet):
+class VersionFilter(FilterSet):
     document = document_filter(_("Slug of the document."))
     is_current = django_filters.ChoiceFilter(
         choices=YES_OR_NO, method="filter_is_current", help_text=_("Only the current versions.")
@@ -68,7 +68,7 @@ class VersionFilter(django_filters.FilterSet):
         return queryset.filter(is_current=value == "true")
 
 
-class CitationFilter(django_filters.FilterSet):
+class CitationFilter(FilterSet):
     document = document_filter(_("Slug of the document quoted."), field_name="version__document")
     version = django_filters.ModelChoiceFilter(
         queryset=DocumentVersion.objects.all(), help_text=_("Id of the document version quoted.")

@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from api.filters import StableOrderingFilter
+from api.filters import FilterSet, StableOrderingFilter
 from partners.models import Event, EventKind, Partner, Relationship
 from periods.filters import PeriodFilterSet, period_bound_filter
 from programmes.models import Programme
@@ -26,7 +26,7 @@ def programme_filter(help_text, **kwargs):
     )
 
 
-class PartnerFilter(django_filters.FilterSet):
+class PartnerFilter(FilterSet):
     kind = django_filters.ChoiceFilter(choices=Partner.Kind.choices)
     status = django_filters.ChoiceFilter(choices=Partner.Status.choices)
     iso_code = django_filters.CharFilter(
@@ -75,7 +75,7 @@ class RelationshipFilter(PeriodFilterSet):
         return matching_records(queryset, Entry.Kind.RELATIONSHIP, api_query(value))
 
 
-class EventFilter(django_filters.FilterSet):
+class EventFilter(FilterSet):
     relationship = django_filters.ModelChoiceFilter(
         queryset=Relationship.objects.all(), to_field_name="slug", help_text=_("Relationship slug.")
     )

@@ -7,10 +7,9 @@ an end the same ``as_of`` and date-range filters.
 
 import datetime
 
-import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from api.filters import IsoDateFilter
+from api.filters import FilterSet, IsoDateFilter
 from periods.queries import in_force_on, period_begins_by, period_ends_by_or_after
 
 
@@ -19,7 +18,7 @@ def period_bound_filter(prefix: str, bound: str, help_text) -> IsoDateFilter:
     return IsoDateFilter(field_name=prefix, method=method, help_text=help_text)
 
 
-class PeriodFilterSet(django_filters.FilterSet):
+class PeriodFilterSet(FilterSet):
     """``as_of`` and date ranges over ``start_date``/``end_date`` known to a precision."""
 
     as_of = IsoDateFilter(

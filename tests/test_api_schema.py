@@ -54,6 +54,25 @@ def test_the_schema_lists_every_resource_as_a_list_and_a_detail(client):
     assert all(set(path) == {"get"} for path in schema["paths"].values())
 
 
+@pytest.mark.parametrize(
+    ("language", "ascending", "descending"),
+    [
+        ("en", "Start date", "Start date (descending)"),
+        ("fr", "Date de début", "Date de début (décroissant)"),
+    ],
+)
+def test_the_orderings_are_named_in_the_readers_language(client, language, ascending, descending):
+    response = client.get(
+        "/api/v1/schema/",
+        HTTP_ACCEPT="application/vnd.oai.openapi+json",
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+    parameters = response.json()["paths"]["/api/v1/relationships/"]["get"]["parameters"]
+    ordering = next(p for p in parameters if p["name"] == "ordering")
+    assert f"* `start` - {ascending}\n" in ordering["description"]
+    assert f"* `-start` - {descending}\n" in ordering["description"]
+
+
 def test_the_schema_generates_valid_and_without_warnings(tmp_path):
     call_command(
         "spectacular", "--file", str(tmp_path / "schema.yaml"), "--validate", "--fail-on-warn"
