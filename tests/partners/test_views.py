@@ -189,3 +189,18 @@ def test_list_page_query_counts_are_pinned(client, seeded, django_assert_num_que
 def test_partner_page_query_count_is_pinned(client, seeded, django_assert_num_queries):
     with django_assert_num_queries(8):
         assert client.get(url("partners:partner_detail", "en", "serbia")).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [
+        ("en", "Programme participation: Organization for Security and Co-operation in Europe"),
+        ("fr", "Participation aux programmes : Organisation pour la sécurité et la coopération"),
+    ],
+)
+def test_the_programmes_heading_reads_well_whatever_the_partners_name(
+    client, seeded, language, heading
+):
+    response = client.get(url("partners:relationship_detail", language, "nato-osce"))
+    html = response.content.decode()
+    assert f'<h2 id="programmes-heading">{heading}' in html
