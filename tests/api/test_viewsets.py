@@ -89,6 +89,20 @@ def test_an_unknown_slug_is_a_404_in_json(client):
     assert response.json()["detail"]
 
 
+@pytest.mark.parametrize(
+    ("path", "language", "detail"),
+    [
+        ("partners/nowhere/", "en", "Not found: no record of this kind (partner) has"),
+        ("partners/nowhere/", "fr", "Introuvable : aucun enregistrement de ce type (partenaire)"),
+        ("versions/999999/", "en", "Not found: no record of this kind (document version) has"),
+    ],
+)
+def test_a_404_says_what_was_not_found_in_the_clients_language(client, path, language, detail):
+    response = client.get(f"/api/v1/{path}", HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 404
+    assert response.json()["detail"].startswith(detail)
+
+
 def test_any_other_api_address_is_a_404_in_json(client):
     for path in ("/api/v1/nothing-here/", "/api/v1/partners/not.a.slug/", "/api/v1/a/b/c/"):
         response = client.get(path)
