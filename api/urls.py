@@ -22,6 +22,22 @@ app_name = "api"
 class ApiRouter(DefaultRouter):
     include_format_suffixes = False  # one representation: JSON
 
+    #: Beside the resources, the root links what a client looks for first: the schema, its
+    #: docs and the bulk downloads.
+    more = {
+        "schema": "schema",
+        "docs": "docs",
+        "redoc": "redoc",
+        "export_records_json": "export_records_json",
+        "export_records_csv": "export_records_csv",
+        "export_graph": "export_graph",
+    }
+
+    def get_api_root_view(self, api_urls=None):
+        view = super().get_api_root_view(api_urls)
+        view.view_initkwargs["api_root_dict"].update(self.more)
+        return view
+
 
 class SchemaView(ConditionalGetMixin, SpectacularAPIView):
     pass

@@ -182,3 +182,10 @@ def test_any_site_may_read_the_api_but_not_the_pages(client):
 
 def test_the_api_is_read_only(client):
     assert client.post("/api/v1/partners/", {}).status_code == 405
+
+
+def test_the_root_links_the_resources_the_schema_its_docs_and_the_downloads(client):
+    links = client.get("/api/v1/").json()
+    assert {"partners", "citations", "schema", "docs", "redoc", "export_records_csv"} <= set(links)
+    for name in ("schema", "docs", "redoc", "export_records_json", "export_graph"):
+        assert client.head(links[name]).status_code == 200, name
