@@ -3,7 +3,20 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    F,
+    Func,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from documents.selectors import (
@@ -105,6 +118,73 @@ def partner_page(slug: str) -> PartnerPage:
 def partner_list() -> QuerySet:
     """Supported partners, without their sources (lists show no footnotes)."""
     return only_supported(Partner.objects.prefetch_related("aliases")).order_by("name")
+
+
+def count_of(queryset: QuerySet, **outer) -> Coalesce:
+    """How many rows of ``queryset`` match the outer row (``field="pk"``), as a subquery."""
+    counted = (
+        queryset.filter(**{field: OuterRef(name) for field, name in outer.items()})
+        .order_by()
+        .annotate(n=Func(F("pk"), function="COUNT"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def featured_partners(count: int = 12) -> list[Partner]:
+    """The partners with the most public ties — relationships on either side, programme
+    participations — first; then by name."""
+    relationships = only_supported(Relationship.objects.all())
+    participations = supported_participations()
+    return list(
+        partner_list()
+        .annotate(
+            ties=count_of(relationships, subject="pk")
+            + count_of(relationships, counterpart="pk")
+            + count_of(participations, partner="pk")
+        )
+        .order_by("-ties", "name")[:count]
+    )
+
+
+@dataclass
+class Totals:
+    """What the public can read, counted, and when the last of it changed."""
+
+    partners: int = 0
+    relationships: int = 0
+    events: int = 0
+    programmes: int = 0
+    participations: int = 0
+    last_changed: datetime.datetime | None = None
+
+
+def totals() -> Totals:
+    """One query: a row per kind of record, with its count and its latest change."""
+    from programmes.models import Programme
+
+    kinds = {
+        "partners": Partner,
+        "relationships": Relationship,
+        "events": Event,
+        "programmes": Programme,
+        "participations": Participation,
+    }
+    rows = [
+        only_supported(model.objects.all())
+        .order_by()
+        .annotate(counted=Value(kind))
+        .values("counted")
+        .annotate(n=Count("pk"), latest=Max("changed_at"))
+        .values_list("counted", "n", "latest")
+        for kind, model in kinds.items()
+    ]
+    result = Totals()
+    for kind, number, latest in rows[0].union(*rows[1:], all=True):
+        setattr(result, kind, number)
+        if latest and (result.last_changed is None or latest > result.last_changed):
+            result.last_changed = latest
+    return result
 
 
 def relationship_list() -> QuerySet:

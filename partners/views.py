@@ -4,7 +4,6 @@ from caching.pages import public_page
 from partners import linked_data, selectors
 from partners.forms import NetworkFilterForm
 from partners.network import lay_out
-from programmes.selectors import programme_list
 from web.pagination import paginate
 
 
@@ -15,8 +14,8 @@ def home(request):
         "home.html",
         {
             "relationships": selectors.relationship_list(),
-            "partners": selectors.partner_list()[:12],
-            "programme_count": programme_list().count(),
+            "partners": selectors.featured_partners(),
+            "totals": selectors.totals(),
             "latest_events": selectors.latest_events(),
         },
     )

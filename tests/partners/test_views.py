@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from documents.models import Citation
+from partners.models import Relationship
 from tests.factories import (
     CitationFactory,
     DocumentVersionFactory,
@@ -166,6 +167,23 @@ def test_the_home_page_lists_relationships_and_latest_events(client, seeded, eng
     assert len(response.context["relationships"]) == 5
     dates = [e.start_date for e in response.context["latest_events"]]
     assert dates == sorted(dates, reverse=True)
+
+
+def test_the_home_page_counts_the_record_and_says_when_it_last_changed(client, seeded, english):
+    response = client.get(url("home", "en"))
+    totals = response.context["totals"]
+    assert totals.relationships == 5 and totals.partners > 10 and totals.participations > 0
+    latest = max(Relationship.objects.values_list("changed_at", flat=True))
+    assert totals.last_changed >= latest
+    html = response.content.decode()
+    assert f"{totals.partners} partners" in html and "Last changed:" in html
+
+
+def test_the_home_page_features_the_partners_with_the_most_ties(client, seeded, english):
+    partners = client.get(url("home", "en")).context["partners"]
+    ties = [partner.ties for partner in partners]
+    assert ties == sorted(ties, reverse=True)
+    assert partners[0].slug == "serbia"  # on three relationships and in most programmes
 
 
 def test_an_unknown_relationship_is_a_helpful_404(client, db):
