@@ -9,6 +9,7 @@ from caching.pages import public_page
 from opendata.views import data_page
 from partners.views import home
 from web import views
+from web.feeds import ChangesFeed
 from web.sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -43,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("editorial.urls")),
     path(_("data/"), data_page, name="data"),
+    path(_("changes.atom"), public_page(ChangesFeed()), name="changes_feed"),
 )
 
 # Benchmarks only (LIAISON_BENCHMARK=1, `make bench`): the bare baseline page.

@@ -26,7 +26,7 @@ from documents.selectors import (
 )
 from partners.models import Event, Partner, Relationship
 from periods.queries import in_force_on
-from programmes.models import Participation
+from programmes.models import Participation, Programme
 from programmes.selectors import (
     public_participations,
     public_programmes,
@@ -159,17 +159,20 @@ class Totals:
     last_changed: datetime.datetime | None = None
 
 
-def totals() -> Totals:
-    """One query: a row per kind of record, with its count and its latest change."""
-    from programmes.models import Programme
-
-    kinds = {
+def public_kinds() -> dict:
+    """Every kind of record the public reads, by the name the totals give it."""
+    return {
         "partners": Partner,
         "relationships": Relationship,
         "events": Event,
         "programmes": Programme,
         "participations": Participation,
     }
+
+
+def totals() -> Totals:
+    """One query: a row per kind of record, with its count and its latest change."""
+    kinds = public_kinds()
     rows = [
         only_supported(model.objects.all())
         .order_by()
@@ -185,6 +188,18 @@ def totals() -> Totals:
         if latest and (result.last_changed is None or latest > result.last_changed):
             result.last_changed = latest
     return result
+
+
+def recent_changes(count: int = 50) -> list:
+    """The public records changed last, newest first, of every kind (a query a kind)."""
+    shown_with = {Event: ["relationship"], Participation: ["partner", "programme"]}
+    changed = [
+        record
+        for model in public_kinds().values()
+        for record in only_supported(model.objects.select_related(*shown_with.get(model, [])))
+        .order_by("-changed_at", "-pk")[:count]
+    ]
+    return sorted(changed, key=lambda record: record.changed_at, reverse=True)[:count]
 
 
 def relationship_list() -> QuerySet:
