@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import ARTIFACTS
 from tests.page_types import PAGE_TYPES as PAGES
 
 # The network page's chart is to be replaced (a partner × programme view); until then it is
@@ -16,6 +17,7 @@ from tests.page_types import PAGE_TYPES as PAGES
 CHART_EXEMPT = {"network"}
 MIN_TARGET = 24
 MIN_LABEL_PX = 11
+SCREENSHOTS = ARTIFACTS / "layout"
 
 MEASURE = (Path(__file__).parent / "measure_layout.js").read_text(encoding="utf-8")
 
@@ -31,11 +33,15 @@ def sized_page(browser, request):
 def test_every_public_page_type_fits_the_screen_with_targets_a_finger_can_hit(
     site, sized_page, language
 ):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     found, timeline_labels = {}, []
     for page_type, paths in PAGES.items():
         response = sized_page.goto(site + paths[language])
         assert response.status == (404 if page_type == "not found" else 200), page_type
         result = sized_page.evaluate(MEASURE, page_type not in CHART_EXEMPT)
+        width = sized_page.viewport_size["width"]
+        name = f"{width}px-{language}-{page_type.replace(' ', '-')}.png"
+        sized_page.screenshot(path=str(SCREENSHOTS / name))  # the first screen, to look at
         assert result["targets"] > 0, page_type
         if result["problems"]:
             found[page_type] = result["problems"][:8]
