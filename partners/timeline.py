@@ -1,18 +1,21 @@
 """Lay out a relationship's events on a time axis, for the SVG timeline of its page.
 
-Plain geometry: each event spans the period its date covers at its precision (a year, a month
-or a day, or up to its end date), placed on the first lane where it does not touch the
-previous event of that lane, so marks never overlap however close the dates are.
+Plain geometry, for a given width (the page draws a wide layout and a narrow one for phones;
+the stylesheet shows one): each event spans the period its date covers at its precision (a
+year, a month or a day, or up to its end date), placed on the first lane where it does not
+touch the previous event of that lane, so marks never overlap however close the dates are.
 """
 
 import datetime
 from dataclasses import dataclass
 
-WIDTH = 960
+WIDTH = 900  # drawn at its own size on a wide screen: one unit is one CSS pixel
+NARROW_WIDTH = 340  # the layout for phones: a little over one pixel per unit at 390 px
 MARGIN = 24
-LANE_HEIGHT = 22
+MARK_HEIGHT = 24  # marks are links: at least 24 × 24 px, the size a finger can hit
+LANE_HEIGHT = 30
 AXIS_HEIGHT = 28
-MIN_MARK_WIDTH = 10
+MIN_MARK_WIDTH = 24
 GAP = 4
 
 
@@ -48,21 +51,23 @@ class Layout:
     width: int
     height: int
     axis_y: int
+    mark_height: int = MARK_HEIGHT
 
 
 def lane_top(lane: int) -> int:
     return 8 + lane * LANE_HEIGHT
 
 
-def lay_out(spans: list[Span], max_ticks: int = 12) -> Layout | None:
-    """Marks and year ticks for ``spans`` (``None`` when there is nothing to draw)."""
+def lay_out(spans: list[Span], max_ticks: int = 12, width: int = WIDTH) -> Layout | None:
+    """Marks and year ticks for ``spans`` over ``width`` units (``None`` when there is
+    nothing to draw)."""
     if not spans:
         return None
     start_year = min(span.first_day for span in spans).year
     end_year = max(span.last_day for span in spans).year + 1
     origin = datetime.date(start_year, 1, 1).toordinal()
     days = datetime.date(end_year, 1, 1).toordinal() - origin
-    scale = (WIDTH - 2 * MARGIN) / days
+    scale = (width - 2 * MARGIN) / days
 
     def x_of(day: datetime.date) -> float:
         return MARGIN + (day.toordinal() - origin) * scale
@@ -71,13 +76,13 @@ def lay_out(spans: list[Span], max_ticks: int = 12) -> Layout | None:
     marks = []
     for span in sorted(spans, key=lambda s: (s.first_day, s.last_day)):
         x = x_of(span.first_day)
-        width = max(MIN_MARK_WIDTH, x_of(span.last_day + datetime.timedelta(days=1)) - x)
+        extent = max(MIN_MARK_WIDTH, x_of(span.last_day + datetime.timedelta(days=1)) - x)
         lane = next((i for i, end in enumerate(lane_ends) if end + GAP <= x), len(lane_ends))
         if lane == len(lane_ends):
-            lane_ends.append(x + width)
+            lane_ends.append(x + extent)
         else:
-            lane_ends[lane] = x + width
-        marks.append(Mark(key=span.key, x=round(x, 1), width=round(width, 1), lane=lane))
+            lane_ends[lane] = x + extent
+        marks.append(Mark(key=span.key, x=round(x, 1), width=round(extent, 1), lane=lane))
 
     years = end_year - start_year
     step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 10_000) if years / s <= max_ticks)
@@ -87,4 +92,4 @@ def lay_out(spans: list[Span], max_ticks: int = 12) -> Layout | None:
         for year in range(first_tick, end_year + 1, step)
     ]
     axis_y = lane_top(len(lane_ends)) + 4
-    return Layout(marks=marks, ticks=ticks, width=WIDTH, height=axis_y + AXIS_HEIGHT, axis_y=axis_y)
+    return Layout(marks=marks, ticks=ticks, width=width, height=axis_y + AXIS_HEIGHT, axis_y=axis_y)

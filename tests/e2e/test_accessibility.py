@@ -4,26 +4,8 @@ no serious or critical violation."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-PAGE_TYPES = {
-    "home": {"fr": "/fr/", "en": "/en/"},
-    "relationship list": {"fr": "/fr/relations/", "en": "/en/relationships/"},
-    "relationship": {"fr": "/fr/relations/nato-serbia/", "en": "/en/relationships/nato-serbia/"},
-    "partner list": {"fr": "/fr/partenaires/", "en": "/en/partners/"},
-    "partner": {"fr": "/fr/partenaires/serbia/", "en": "/en/partners/serbia/"},
-    "programme list": {"fr": "/fr/programmes/", "en": "/en/programmes/"},
-    "programme": {
-        "fr": "/fr/programmes/pfp/",
-        "en": "/en/programmes/pfp/",
-    },
-    "document list": {"fr": "/fr/documents/", "en": "/en/documents/"},
-    "document": {
-        "fr": "/fr/documents/nato-relations-serbia/",
-        "en": "/en/documents/nato-relations-serbia/",
-    },
-    "network": {"fr": "/fr/reseau/", "en": "/en/network/"},
-    "search": {"fr": "/fr/recherche/?q=Serbie", "en": "/en/search/?q=Serbia"},
-    "not found": {"fr": "/fr/relations/no-such-relationship/", "en": "/en/no-such-page/"},
-}
+from tests.page_types import PAGE_TYPES
+
 BLOCKING = {"serious", "critical"}
 
 

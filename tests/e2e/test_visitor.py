@@ -32,7 +32,7 @@ def test_a_footnote_leads_to_the_highlighted_passage_in_its_document(site, page)
     footnote.locator("p.source a").first.click()
 
     expect(page).to_have_url(re.compile(r"/fr/documents/[\w-]+/versions/\d+/#cite-\d+$"))
-    first_piece = page.locator("mark.passage:target, mark.passage:has(span:target)")
+    first_piece = page.locator(".passage-start:has(.cite-anchor:target) + mark.passage")
     expect(first_piece).to_be_in_viewport()
     pieces = page.locator("mark.passage.is-target")
     assert "".join(pieces.all_inner_texts()) == quote

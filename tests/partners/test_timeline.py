@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from partners.timeline import MARGIN, WIDTH, Span, lay_out
+from partners.timeline import MARGIN, NARROW_WIDTH, WIDTH, Span, lay_out
 
 
 def span(key, first, last=None):
@@ -46,8 +46,32 @@ def test_year_ticks_stay_few_over_a_long_period():
 def test_the_relationship_page_draws_its_events_on_a_linked_svg_timeline(client, seeded):
     html = client.get("/fr/relations/nato-serbia/").content.decode()
     chart = html[html.index('<figure class="timeline-chart">') : html.index("</figure>")]
-    event_links = chart.count('<a href="#event-')
-    assert event_links == html.count('<li id="event-')
-    assert event_links > 5
-    assert 'role="group"' in chart and "<title" in chart
-    assert not re.search(r'(x|width)="[\d.]*,', chart), "coordinates must not be localised"
+    wide, narrow = chart.split("</svg>")[:2]
+    assert f'viewBox="0 0 {WIDTH} ' in wide and f'viewBox="0 0 {NARROW_WIDTH} ' in narrow
+    for svg in (wide, narrow):
+        event_links = svg.count('<a href="#event-')
+        assert event_links == html.count('<li id="event-')
+        assert event_links > 5
+        assert 'role="group"' in svg and "<title" in svg
+    assert not re.search(r'(x|width|viewBox)="[\d. ]*,', chart), "coordinates must not be localised"
+    ids = re.findall(r'id="(timeline-chart-title[^"]*)"', chart)
+    assert len(ids) == len(set(ids)) == 2
+
+
+def test_marks_are_big_enough_to_tap_on_the_narrow_layout_too():
+    spans = [span(str(day), f"2006-12-{day:02d}") for day in range(1, 29, 3)]
+    spans.append(span("decades", "1990-01-01", "2024-12-31"))
+    for layout in (lay_out(spans), lay_out(spans, max_ticks=5, width=NARROW_WIDTH)):
+        assert layout.mark_height >= 24
+        assert all(mark.width >= 24 for mark in layout.marks)
+        assert all(
+            MARGIN <= mark.x and mark.x + mark.width <= layout.width for mark in layout.marks[:-1]
+        )
+        assert layout.width in (WIDTH, NARROW_WIDTH)
+        lanes = {}
+        for mark in layout.marks:
+            lanes.setdefault(mark.lane, []).append(mark)
+        for marks in lanes.values():
+            assert all(a.x + a.width <= b.x for a, b in zip(marks, marks[1:], strict=False))
+    narrow = lay_out(spans, max_ticks=5, width=NARROW_WIDTH)
+    assert len(narrow.ticks) <= 6
