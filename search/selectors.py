@@ -106,8 +106,9 @@ class SearchPage:
 
 
 def search_page(text: str, language: str, page_number=None) -> SearchPage:
-    """One page of results for ``text``: records then passages, each kind by relevance,
-    grouped by kind. A fixed number of queries, whatever the number of results."""
+    """One page of results for ``text``: records by relevance, whatever their kind, then
+    passages; grouped by kind, the group of the best result first. A fixed number of
+    queries, whatever the number of results."""
     query = parse_query(text)
     if not query:
         return SearchPage(query=query)

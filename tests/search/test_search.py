@@ -5,7 +5,7 @@ import pytest
 from documents.models import Citation, DocumentVersion
 from search.selectors import search_page
 from tests.factories import CitationFactory, PartnerFactory
-from tests.search.conftest import ENGLISH_TEXT
+from tests.search.conftest import ENGLISH_TEXT, cite
 
 pytestmark = pytest.mark.django_db
 
@@ -108,6 +108,23 @@ def test_snippets_mark_the_matching_words(corpus):
 def test_records_come_before_passages(corpus):
     kinds = [group.kind for group in search_page("Bélarus", "fr").groups]
     assert kinds.index("partner") < kinds.index("passage")
+
+
+def test_records_are_ranked_by_relevance_whatever_their_kind(corpus):
+    # A partner whose description names the programme ranks below the programme itself.
+    canada = PartnerFactory(
+        slug="canada",
+        name_fr="Canada",
+        name_en="Canada",
+        description_fr="Membre fondateur ; soutient le Partenariat pour la paix (PPP).",
+        description_en="A founding member; supports the Partnership for Peace (PfP).",
+    )
+    cite(canada, corpus.french, "Les Alliés de l'OTAN entretiennent un dialogue régulier")
+    page = search_page("PPP", "fr")
+    assert page.groups[0].kind == "programme"
+    assert page.groups[0].results[0].record == corpus.pfp
+    partners = next(group for group in page.groups if group.kind == "partner")
+    assert canada in [result.record for result in partners.results]
 
 
 def test_a_record_matching_in_both_languages_is_one_result(corpus):
