@@ -15,12 +15,15 @@ The file::
      "objects": [ …Django's JSON serialization… ]}
 
 A restore runs in one transaction and checks the manifest before committing: the same
-number of rows of every model, and every version's text hashing to what it hashed to.
+number of rows of every model, and every version's text hashing to what it hashed to. It goes
+into a database holding no curated content: a freshly migrated one holds only the rows the
+migrations wrote (``MIGRATION_ROWS``), which the backup's replace.
 """
 
 import datetime
 import gzip
 import json
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,11 +34,13 @@ from django.core import serializers
 from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Model
 from django.utils import timezone
 
 from caching.generation import bump
+from editorial.roles import ADMINISTRATOR, CURATOR, REVIEWER
+from maintenance.checking import BackupError, check_permissions, check_rows, check_shape, one_line
 
 FORMAT = "liaison-backup"
 FORMAT_VERSION = 1
@@ -45,6 +50,13 @@ EXCLUDED_APPS = {"maintenance", "caching"}
 #: Models that moved to another app, their rows kept: a backup made before the move names
 #: them (and their content type, in permissions) by the old label.
 MOVED_MODELS = {"documents.suggestion": "suggestions.suggestion"}
+#: The rows of backed-up models that migrations write, which a freshly migrated database
+#: therefore holds: not curated content, so they do not make a database "not empty", and a
+#: restore replaces them with the backup's. A data migration writing rows into a backed-up
+#: model names them here (tests/maintenance checks a migrated database has no others).
+MIGRATION_ROWS = {
+    "auth.group": lambda rows: rows.filter(name__in=[CURATOR, REVIEWER, ADMINISTRATOR]),
+}
 
 
 class ExactJSONEncoder(DjangoJSONEncoder):
@@ -56,10 +68,6 @@ class ExactJSONEncoder(DjangoJSONEncoder):
             text = o.isoformat()
             return text.removesuffix("+00:00") + "Z" if text.endswith("+00:00") else text
         return super().default(o)
-
-
-class BackupError(Exception):
-    """A backup file that cannot be restored, or a restore that would lose data."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +95,31 @@ def backed_up_models() -> list[type[Model]]:
 
 def label(model: type[Model]) -> str:
     return model._meta.label_lower
+
+
+def curated_models(models: list[type[Model]]) -> list[str]:
+    """Labels of the ``models`` holding rows other than those the migrations wrote."""
+    occupied = []
+    for model in models:
+        rows = model._base_manager.all()
+        if made := MIGRATION_ROWS.get(label(model)):
+            rows = rows.exclude(pk__in=made(model._base_manager.all()).values("pk"))
+        if rows.exists():
+            occupied.append(label(model))
+    return occupied
+
+
+def _delete_everything(models: list[type[Model]]) -> None:
+    """Empty the tables of ``models`` and of their many-to-many links (group permissions,
+    user groups), in bulk: no signal, nothing cascades."""
+    for model in reversed(models):
+        links = [
+            field.remote_field.through
+            for field in model._meta.local_many_to_many
+            if field.remote_field.through._meta.auto_created
+        ]
+        for table in [*links, model]:
+            table._base_manager.all()._raw_delete(table._base_manager.db)
 
 
 def manifest() -> dict:
@@ -133,23 +166,35 @@ def read_backup(path: Path) -> dict:
             document = json.load(stream)
     except FileNotFoundError as error:
         raise BackupError(f"{path}: no such file.") from error
-    except (OSError, EOFError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise BackupError(f"{path} is not a gzip-compressed JSON backup ({error}).") from error
+    except (OSError, EOFError, zlib.error, ValueError, RecursionError) as error:
+        # A file that is not gzip, cut short or damaged; text that is not UTF-8 or not JSON.
+        raise BackupError(
+            f"{path} is not a gzip-compressed JSON backup ({one_line(error)})."
+        ) from error
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise BackupError(f"{path} is not a Liaison backup.")
-    if document.get("version") != FORMAT_VERSION:
+    version = document.get("version")
+    if type(version) is int and version > FORMAT_VERSION:
         raise BackupError(
-            f"{path} is a backup of format {document.get('version')}; "
+            f"{path} was written by a newer Liaison (backup format {version}; this one reads "
+            f"format {FORMAT_VERSION}): restore it with that version or a later one."
+        )
+    if type(version) is not int or version != FORMAT_VERSION:
+        raise BackupError(
+            f"{path} is a backup of format {one_line(repr(version))}; "
             f"this version reads format {FORMAT_VERSION}."
         )
-    return _with_current_labels(document)
+    check_shape(document, path)
+    document = _with_current_labels(document, path)
+    check_rows(document["objects"], {label(model): model for model in backed_up_models()}, path)
+    return document
 
 
 def _current_label(app_label: str, model: str) -> list[str]:
     return MOVED_MODELS.get(f"{app_label}.{model}", f"{app_label}.{model}").split(".")
 
 
-def _with_current_labels(document: dict) -> dict:
+def _with_current_labels(document: dict, source) -> dict:
     """``document`` with the models of ``MOVED_MODELS`` named as they are now: each row's
     model, the manifest's counts, and the permissions of groups and users (natural keys
     ``[codename, app_label, model]``)."""
@@ -158,6 +203,7 @@ def _with_current_labels(document: dict) -> dict:
     for item in document["objects"]:
         item["model"] = MOVED_MODELS.get(item["model"], item["model"])
         if item["model"] in AUTH_MODELS:
+            check_permissions(item, ("permissions", "user_permissions"), source)
             fields = item["fields"]
             for key in [*fields.get("permissions", []), *fields.get("user_permissions", [])]:
                 key[1:] = _current_label(*key[1:])
@@ -167,8 +213,8 @@ def _with_current_labels(document: dict) -> dict:
 def restore_backup(path: Path, *, replace: bool = False) -> RestoreSummary:
     """Load ``path`` into this database, all or nothing.
 
-    A database holding any backed-up row is refused unless ``replace``, which deletes those
-    rows first (inside the same transaction).
+    A database holding curated content (any backed-up row the migrations did not write) is
+    refused unless ``replace``. What is there is deleted first, inside the same transaction.
     """
     document = read_backup(path)
     expected = document["manifest"]
@@ -177,31 +223,63 @@ def restore_backup(path: Path, *, replace: bool = False) -> RestoreSummary:
     ContentType.objects.clear_cache()
     models = backed_up_models()
     with transaction.atomic():
-        occupied = [label(model) for model in models if model._base_manager.exists()]
+        occupied = curated_models(models)
         if occupied and not replace:
             raise BackupError(
                 "The database is not empty (" + ", ".join(occupied) + "); restore into an "
                 "empty, migrated database, or pass --replace to delete what is there first."
             )
-        if occupied:
-            for model in reversed(models):
-                model._base_manager.all()._raw_delete(model._base_manager.db)
-        with connection.constraint_checks_disabled():
-            try:
-                for item in serializers.deserialize("python", document["objects"]):
-                    item.save()
-            except DeserializationError as error:
-                raise BackupError(f"{path}: a record cannot be read ({error}).") from error
-        connection.check_constraints(table_names=[model._meta.db_table for model in models])
+        _delete_everything(models)
+        _load(path, document["objects"], models)
         _reset_sequences(models)
         found = manifest()
         # A model added since the backup was made is simply empty.
-        if any(count != expected["counts"].get(name, 0) for name, count in found["counts"].items()):
-            raise BackupError(f"{path}: the restored row counts differ from its manifest.")
+        for name, count in found["counts"].items():
+            if count != expected["counts"].get(name, 0):
+                raise BackupError(
+                    f"{path}: the restored row counts differ from its manifest ({name}: "
+                    f"{count} rows restored, {expected['counts'].get(name, 0)} listed)."
+                )
         if found["version_hashes"] != expected["version_hashes"]:
-            raise BackupError(f"{path}: a restored version text differs from its manifest.")
+            differing = sorted(
+                set(found["version_hashes"].items()) ^ set(expected["version_hashes"].items())
+            )
+            raise BackupError(
+                f"{path}: a restored version text differs from its manifest "
+                f"(document version {differing[0][0]})."
+            )
         bump()  # rows deleted in bulk send no signal; no page cached before may be reused
     return RestoreSummary(counts=found["counts"], version_hashes=len(found["version_hashes"]))
+
+
+def _load(path: Path, objects: list, models: list[type[Model]]) -> None:
+    """Save every row of ``objects``, then check that each one it points to is there; any
+    failure is a ``BackupError`` naming the row (the caller's transaction is rolled back)."""
+    with connection.constraint_checks_disabled():
+        rows = serializers.deserialize("python", objects)
+        while True:
+            try:
+                item = next(rows, None)
+            except DeserializationError as error:
+                raise BackupError(
+                    f"{path}: a record cannot be read ({one_line(error)})."
+                ) from error
+            if item is None:
+                break
+            try:
+                item.save()
+            except DatabaseError as error:
+                raise BackupError(
+                    f"{path}: {label(item.object)} {item.object.pk} cannot be saved "
+                    f"({one_line(error)})."
+                ) from error
+    try:
+        connection.check_constraints(table_names=[model._meta.db_table for model in models])
+    except DatabaseError as error:
+        raise BackupError(
+            f"{path}: a record points to one that is neither in the backup nor in the "
+            f"database ({one_line(error)})."
+        ) from error
 
 
 def _reset_sequences(models: list[type[Model]]) -> None:

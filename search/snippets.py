@@ -9,18 +9,53 @@ from search.text import tokens
 # What PostgreSQL's ts_headline puts around a match: private-use characters, which the
 # indexed text never holds (``clean``), so they can only come from ts_headline.
 START, STOP = "\ue000", "\ue001"
+# What stands for "<" in the text ts_headline is given: its parser takes "<b>", "<x y>" or
+# "</i>" for HTML tags and leaves them out of the headline; the snippet gives them back.
+LESS_THAN = "\ue002"
+FRAGMENTS = "\ue003"  # what ts_headline puts between the fragments it picks
 ELLIPSIS = "…"
 PREFIX = "*"  # ends the last stem of a phrase whose last word may be longer
 SNIPPET_WORDS = 30
 
 
 def clean(text: str) -> str:
-    return text.replace(START, "").replace(STOP, "")
+    for marker in (START, STOP, LESS_THAN, FRAGMENTS):
+        text = text.replace(marker, "")
+    return text
 
 
 def from_markers(headline: str) -> SafeString:
-    """ts_headline's output, escaped, its markers turned into ``<mark>``."""
-    return mark_safe(escape(headline).replace(START, "<mark>").replace(STOP, "</mark>"))
+    """ts_headline's output, escaped, its markers turned into ``<mark>`` and each
+    ``LESS_THAN`` back into the "<" it stood for."""
+    escaped = escape(headline).replace(LESS_THAN, escape("<"))
+    return mark_safe(escaped.replace(START, "<mark>").replace(STOP, "</mark>"))
+
+
+def from_headline(headline: str, body: str) -> SafeString:
+    """ts_headline's fragments of ``body`` as a snippet: each one as ``body`` has it,
+    escaped, its matches in ``<mark>``, with the punctuation it left off at either end of
+    ``body`` given back, and an ellipsis where it cuts ``body``."""
+    pieces, start, end, cursor = [], None, 0, 0
+    for fragment in headline.split(FRAGMENTS):
+        plain = fragment.replace(START, "").replace(STOP, "").replace(LESS_THAN, "<")
+        at = body.find(plain, cursor) if plain else -1
+        if at < 0:  # not a piece of the text as it was given: shown as it came
+            pieces.append(from_markers(fragment))
+            continue
+        before = 0 if not _has_words(body[:at]) else at
+        after = len(body) if not _has_words(body[at + len(plain) :]) else at + len(plain)
+        start = before if start is None else start
+        end = cursor = after
+        pieces.append(
+            escape(body[before:at]) + from_markers(fragment) + escape(body[at + len(plain) : after])
+        )
+    prefix = ELLIPSIS if start else ""
+    suffix = ELLIPSIS if start is not None and end < len(body) else ""
+    return mark_safe(prefix + f" {ELLIPSIS} ".join(pieces) + suffix)
+
+
+def _has_words(text: str) -> bool:
+    return any(character.isalnum() for character in text)
 
 
 def marked(found: list, phrases: set[tuple[str, ...]]) -> set[int]:

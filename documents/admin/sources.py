@@ -137,6 +137,10 @@ class SourceDocumentAdmin(LockingAdmin, HistoryAdmin, TranslationAdmin):
 
 @admin.register(DocumentVersion)
 class DocumentVersionAdmin(LockingAdmin, HistoryAdmin):
+    class Media:
+        # The diff's and the text's styles: the Content-Security-Policy allows no inline style.
+        css = {"all": ["css/admin.css"]}
+
     list_display = [
         "__str__",
         "is_current",
@@ -200,19 +204,7 @@ class DocumentVersionAdmin(LockingAdmin, HistoryAdmin):
 
     @admin.display(description=_("text"))
     def text_display(self, obj):
-        return format_html(
-            '<pre style="white-space: pre-wrap; max-width: 60em; font-size: 0.95em">{}</pre>',
-            obj.text,
-        )
-
-
-VERSION_DIFF_STYLE = (
-    ".version-diff{max-width:60em}.version-diff p{white-space:pre-line;margin:0.3em 0}"
-    ".version-diff p.unchanged{color:var(--body-quiet-color)}"
-    ".version-diff del{background:#f5c0c0;color:#000}"
-    ".version-diff ins{background:#c8f0c8;color:#000;text-decoration:none}"
-    ".version-diff h4{margin:0.8em 0 0.2em}"
-)
+        return format_html('<pre class="version-text">{}</pre>', obj.text)
 
 
 def version_diff(old: DocumentVersion, new: DocumentVersion):
@@ -222,8 +214,7 @@ def version_diff(old: DocumentVersion, new: DocumentVersion):
     if not changes:
         return _("Same text as version %(number)d.") % {"number": old.number}
     return format_html(
-        '<style>{}</style><div class="version-diff"><p>{}</p>{}</div>',
-        VERSION_DIFF_STYLE,
+        '<div class="version-diff"><p>{}</p>{}</div>',
         _("Compared with version %(number)d.") % {"number": old.number},
         mark_safe(changes),
     )

@@ -16,7 +16,7 @@ from django.db import connections, transaction
 
 from search.backends import CANDIDATES, Hit, HitPage, kind_order_sql, reading_alias
 from search.query import Query
-from search.snippets import START, STOP, from_markers
+from search.snippets import FRAGMENTS, LESS_THAN, START, STOP, from_headline
 
 # Records and passages, each with its partial GIN indexes and its own cap on candidates,
 # so that the passages of 100,000 documents never crowd the partners and programmes out.
@@ -27,9 +27,11 @@ RECORDS = "e.kind <> 'passage'"
 # one bucket, usually enough for the candidates, costs a sixteenth of it.
 PASSAGE_BUCKETS = 16
 CONFIGS = {"fr": "liaison_fr", "en": "liaison_en"}
+# No word is too short to be kept at the ends of a fragment (ShortWord=0): the default, 3,
+# left "a < b > c" out after a match.
 HEADLINE_OPTIONS = (
-    f"StartSel={START}, StopSel={STOP}, MaxWords=30, MinWords=12, "
-    'MaxFragments=2, FragmentDelimiter=" … "'
+    f"StartSel={START}, StopSel={STOP}, MaxWords=30, MinWords=12, ShortWord=0, "
+    f'MaxFragments=2, FragmentDelimiter="{FRAGMENTS}"'
 )
 
 
@@ -146,7 +148,9 @@ def page_sql(query: Query) -> str:
            (SELECT max(n) FROM (SELECT count(*) AS n FROM matches
                                 GROUP BY kind = 'passage') AS parts)
            >= %(candidates)s,
-           ts_headline({_config_of("page.language")}, e.body, {headline_query}, %(headline)s)
+           ts_headline({_config_of("page.language")}, replace(e.body, '<', %(less_than)s),
+                       {headline_query}, %(headline)s),
+           e.body
     FROM page JOIN search_entry e ON e.id = page.id
     ORDER BY {kind_order_sql("page.kind")}, page.best DESC, page.id
     """
@@ -160,6 +164,7 @@ def _page_parameters(query: Query, language: str, offset: int, limit: int) -> di
         "limit": limit,
         "offset": offset,
         "headline": HEADLINE_OPTIONS,
+        "less_than": LESS_THAN,
     }
 
 
@@ -177,7 +182,10 @@ def page(query: Query, language: str, offset: int, limit: int) -> HitPage:
     rows = _run(page_sql(query), _page_parameters(query, language, offset, limit))
     if not rows:
         return HitPage(hits=[], total=0, capped=False)
-    hits = [Hit(entry_id=row[0], rank=row[1], snippet=from_markers(row[4])) for row in rows]
+    hits = [
+        Hit(entry_id=row[0], rank=row[1], snippet=from_headline(headline=row[4], body=row[5]))
+        for row in rows
+    ]
     return HitPage(hits=hits, total=rows[0][2], capped=rows[0][3])
 
 

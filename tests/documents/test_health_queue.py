@@ -1,6 +1,11 @@
 """The citation health queue in the admin, and the diff on the version page."""
 
+import re
+from pathlib import Path
+
 import pytest
+from django.conf import settings
+from django.templatetags.static import static
 from django.urls import reverse
 
 from documents.importing import import_document
@@ -177,6 +182,21 @@ def test_the_version_page_shows_the_changes_since_the_previous_version(admin_cli
     page = response.content.decode()
     assert "Compared with version" in page
     assert "établi en <del>décembre</del><ins>déc.</ins> <del>2006, apporte son soutien" in page
+
+
+def test_the_version_page_is_styled_by_a_stylesheet_the_csp_allows(admin_client, curated):
+    _, new, _ = curated
+    response = admin_client.get(reverse("admin:documents_documentversion_change", args=[new.pk]))
+    page = response.content.decode()
+    assert "<style" not in page and "style=" not in page
+    assert f'<link href="{static("css/admin.css")}" media="all" rel="stylesheet">' in page
+    diff = re.search(r'<div class="version-diff">.*?</div>', page, re.S).group(0)
+    used = {name for names in re.findall(r'class="([^"]*)"', diff) for name in names.split()}
+    assert {"version-diff", "unchanged"} <= used
+    assert 'class="version-text"' in page
+    stylesheet = (Path(settings.BASE_DIR) / "static" / "css" / "admin.css").read_text()
+    defined = set(re.findall(r"\.([\w-]+)", re.sub(r"/\*.*?\*/", "", stylesheet, flags=re.S)))
+    assert used | {"version-text"} <= defined
 
 
 def test_the_diff_escapes_the_texts(admin_client):

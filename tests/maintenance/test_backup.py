@@ -4,31 +4,19 @@ import gzip
 import json
 
 import pytest
-from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
-from django.core import serializers
+from django.contrib.auth.models import Group, Permission, User
 from django.core.management import CommandError, call_command
 from django.db import connection
 
 from documents.models import Citation, DocumentVersion
-from editorial.roles import CURATOR
-from maintenance.backups import backed_up_models
+from editorial.roles import ADMINISTRATOR, CURATOR, REVIEWER, ensure_roles
+from maintenance.backups import backed_up_models, curated_models
 from partners.models import Partner
 from suggestions.reading import suggest_facts
 from tests.factories import PartnerFactory
+from tests.maintenance.conftest import content
 
 pytestmark = pytest.mark.django_db
-
-
-def content():
-    """Every backed-up row, as the serializer sees it (foreign keys to content types by
-    natural key, so that a database whose content types were recreated compares equal)."""
-    return {
-        model._meta.label_lower: serializers.serialize(
-            "python", model._base_manager.order_by("pk"), use_natural_foreign_keys=True
-        )
-        for model in backed_up_models()
-    }
 
 
 def citations():
@@ -63,12 +51,11 @@ def empty_the_database():
     call_command("flush", interactive=False, verbosity=0)
 
 
-@pytest.fixture(autouse=True)
-def forget_content_types():
-    """The test's transaction brings back the content types a flush replaced; the
-    process-wide cache of them must not outlive it."""
-    yield
-    ContentType.objects.clear_cache()
+def as_migrated():
+    """The database as `migrate` leaves it: the roles migration's groups (which a flush by
+    an earlier transactional test would have taken away), nothing curated."""
+    ensure_roles()
+    assert Group.objects.filter(name__in=[CURATOR, REVIEWER, ADMINISTRATOR]).count() == 3
 
 
 @pytest.fixture
@@ -113,6 +100,62 @@ def test_the_manifest_counts_rows_and_hashes_versions(backup):
         manifest = json.load(stream)["manifest"]
     assert manifest["counts"]["documents.citation"] == Citation.objects.count()
     assert manifest["version_hashes"] == {str(pk): sha for pk, _, sha in versions()}
+
+
+def test_a_migrated_database_holds_no_curated_content(db):
+    # A data migration writing rows into a backed-up model must name them in MIGRATION_ROWS.
+    as_migrated()
+    assert curated_models(backed_up_models()) == []
+
+
+def test_restore_goes_into_a_freshly_migrated_database(seed_backup, db):
+    path, before = seed_backup
+    as_migrated()
+    call_command("restore", str(path), verbosity=0)
+    assert content() == before
+
+
+def test_the_groups_the_migrations_made_give_way_to_the_backups(seed_backup, db):
+    path, before = seed_backup
+    # Another database: the same roles, made with other ids and other permissions.
+    Group.objects.all().delete()
+    Group.objects.create(name="placeholder").delete()
+    ensure_roles()
+    Group.objects.get(name=CURATOR).permissions.clear()
+    assert content()["auth.group"] != before["auth.group"]
+    call_command("restore", str(path), verbosity=0)
+    assert content() == before
+    assert Group.permissions.through.objects.count() == sum(
+        len(row["fields"]["permissions"]) for row in before["auth.group"]
+    )
+
+
+@pytest.mark.parametrize(
+    "curated",
+    [
+        lambda: User.objects.create_user("someone"),
+        lambda: Group.objects.create(name="Translators"),
+        lambda: PartnerFactory(),
+    ],
+    ids=["an account", "a group of its own", "a partner"],
+)
+def test_a_migrated_database_with_curated_content_is_refused(seed_backup, db, curated):
+    path, _ = seed_backup
+    as_migrated()
+    curated()
+    before = content()
+    with pytest.raises(CommandError, match="not empty"):
+        call_command("restore", str(path), verbosity=0)
+    assert content() == before
+
+
+def test_replacing_leaves_no_link_of_an_account_the_backup_does_not_hold(backup):
+    before = content()
+    newcomer = User.objects.create_user("newcomer")
+    newcomer.groups.add(Group.objects.get(name=CURATOR))
+    call_command("restore", str(backup), replace=True, verbosity=0)
+    assert content() == before
+    assert not User.groups.through.objects.filter(user_id=newcomer.pk).exists()
 
 
 def test_restore_refuses_a_database_that_is_not_empty(backup):

@@ -1,6 +1,7 @@
 """What a search finds: the same tests run on SQLite and on PostgreSQL."""
 
 import pytest
+from django.utils.html import escape
 
 from documents.models import Citation, DocumentVersion
 from search.selectors import search_page
@@ -182,6 +183,24 @@ def test_a_new_current_version_replaces_the_passages_of_the_previous_one(corpus)
     )
     assert found("steady exchange", "passage") != []
     assert found("regular dialogue", "passage") == []
+
+
+TAG_LIKE = [
+    "Allies welcomed the <b>reform</b> of the army.",
+    "Allies welcomed the reform: a < b > c, x<y and z>w.",
+    'Allies welcomed the reform <x y="1"> </i> <!-- note --> & &amp; co.',
+]
+
+
+@pytest.mark.parametrize("quote", TAG_LIKE)
+def test_a_snippet_keeps_text_that_looks_like_tags_escaped(corpus, quote):
+    corpus.english.is_current = False
+    corpus.english.save()
+    DocumentVersion.objects.create(
+        document=corpus.english.document, number=corpus.english.number + 1, text=quote
+    )
+    [passage] = passages("reform", "en")
+    assert passage.snippet == escape(quote).replace("reform", "<mark>reform</mark>")
 
 
 def test_the_loaded_seed_corpus_is_searchable(seeded):

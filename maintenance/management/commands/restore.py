@@ -7,7 +7,7 @@ from maintenance.backups import BackupError, restore_backup
 
 class Command(BaseCommand):
     help = (
-        "Load a file written by `backup` into an empty, migrated database, all or nothing; "
+        "Load a file written by `backup` into a freshly migrated database, all or nothing; "
         "row counts and version hashes are checked against the file's manifest."
     )
 
