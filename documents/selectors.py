@@ -7,6 +7,7 @@ list with the document and publisher they need. Staff previews see drafts too.
 """
 
 from dataclasses import dataclass, field
+from string import ascii_lowercase
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
@@ -70,14 +71,43 @@ def of_public_claims(citations: QuerySet) -> QuerySet:
     return citations.filter(public)
 
 
-def number_footnotes(claims) -> list[Citation]:
-    """Number the sources of ``claims`` in order (``citation.footnote``) and return them
-    as the page's list of footnotes."""
-    footnotes = []
+@dataclass
+class Footnote:
+    """One passage of a document, as a page's note: every claim it supports refers to it."""
+
+    number: int
+    citation: Citation  # the first of the page's citations of this passage
+    references: list[str] = field(default_factory=list)  # the ids of the claims' references
+    same_document: bool = False  # as the note before: no need to say its publisher again
+
+    @property
+    def back_links(self) -> list[tuple[str, str]]:
+        """(reference id, letter) for each claim's reference; letters only when several."""
+        if len(self.references) == 1:
+            return [(self.references[0], "")]
+        return [(ref, ascii_lowercase[i % 26]) for i, ref in enumerate(self.references)]
+
+
+def number_footnotes(claims) -> list[Footnote]:
+    """Number the passages the sources of ``claims`` quote, in the order they are first
+    cited: one note per passage, whatever the number of claims it supports. Each citation
+    gets its note's number (``citation.footnote``) and the id of its reference in the text
+    (``citation.reference``)."""
+    notes: dict[tuple, Footnote] = {}
     for claim in claims:
         for citation in getattr(claim, SOURCES, []):
-            footnotes.append(citation)
-            citation.footnote = len(footnotes)
+            key = (citation.version_id, citation.start, citation.end)
+            note = notes.get(key)
+            if note is None:
+                note = notes[key] = Footnote(number=len(notes) + 1, citation=citation)
+            citation.footnote = note.number
+            citation.reference = f"ref-{note.number}" + (
+                f"-{len(note.references) + 1}" if note.references else ""
+            )
+            note.references.append(citation.reference)
+    footnotes = list(notes.values())
+    for previous, note in zip(footnotes, footnotes[1:], strict=False):
+        note.same_document = previous.citation.version_id == note.citation.version_id
     return footnotes
 
 

@@ -68,3 +68,40 @@ def test_a_visitor_searches_belarus_with_its_french_accents_from_the_header(site
     first_partner = page.locator(".search-results").first.locator("li").first
     expect(first_partner.get_by_role("link")).to_have_text("Bélarus")
     expect(page.locator(".search-results mark").first).to_be_visible()
+
+
+def test_a_footnote_previews_its_passage_on_hover_and_on_focus(site, page):
+    page.goto(f"{site}/fr/relations/nato-serbia/")
+    reference = page.locator("li.event sup.footnote-ref a").first
+    number = reference.inner_text()
+    quote = page.locator(f"#fn-{number} blockquote").inner_text()
+    reference.hover()
+    preview = page.get_by_role("tooltip")
+    expect(preview).to_be_visible()
+    expect(preview).to_contain_text(quote.strip("« »")[:40])
+    assert reference.get_attribute("aria-describedby") == "footnote-preview"
+    page.keyboard.press("Escape")
+    expect(preview).to_have_count(0)
+    reference.focus()
+    expect(page.get_by_role("tooltip")).to_be_visible()
+    assert page.evaluate("window.scrollY") < 2000  # shown where the statement is, no jump
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("tooltip")).to_have_count(0)
+
+
+def test_one_note_per_passage_leads_back_to_each_statement(site, page):
+    page.goto(f"{site}/fr/relations/nato-serbia/")
+    notes = page.locator(".footnotes li")
+    quotes = [text.strip() for text in notes.locator("blockquote").all_inner_texts()]
+    sources = page.locator(".footnotes li").evaluate_all(
+        "notes => notes.map(n => n.querySelector('.source a').getAttribute('href'))"
+    )
+    assert len(set(sources)) == len(sources), "a passage has two notes"
+    assert len(quotes) >= 10
+    counts = notes.evaluate_all("notes => notes.map(n => n.querySelectorAll('a.back').length)")
+    shared = notes.nth(next(i for i, count in enumerate(counts) if count >= 2))
+    second = shared.locator("a.back").nth(1)
+    target = second.get_attribute("href")
+    second.click()
+    expect(page).to_have_url(re.compile(re.escape(target) + "$"))
+    expect(page.locator(f"sup.footnote-ref a{target}")).to_be_visible()

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -95,8 +97,27 @@ def test_the_relationship_page_query_count_does_not_grow_with_its_data(
             response = client.get(url("partners:relationship_detail", "en", relationship.slug))
         assert response.status_code == 200
         counts.append(len(queries))
-    assert len(response.context["page"].footnotes) == 1 + 20 + 40
+    # 61 citations of two passages: two notes, referred to 61 times.
+    footnotes = response.context["page"].footnotes
+    assert [len(note.references) for note in footnotes] == [1 + 20 + 20, 20]
     assert counts[0] == counts[1]
+
+
+def test_one_note_per_passage_with_a_way_back_to_each_statement_citing_it(
+    client, relationship_with
+):
+    relationship = relationship_with(2)
+    html = client.get(url("partners:relationship_detail", "en", relationship.slug)).content
+    html = html.decode()
+    assert html.count('<li id="fn-') == 2
+    references = re.findall(r'<a href="#fn-(\d+)" id="(ref-[\d-]+)"', html)
+    assert len(references) == 1 + 2 + 2 * 2
+    ids = [reference for _, reference in references]
+    assert len(set(ids)) == len(ids) and "ref-1" in ids and "ref-1-2" in ids
+    for _, reference in references:
+        assert f'href="#{reference}" class="back"' in html
+    assert '<span class="letter">e</span>' in html  # note 1: statements a to e
+    assert '<script src="/static/js/footnotes.js" defer></script>' in html
 
 
 def test_an_unsupported_event_is_hidden_from_the_public(client, relationship_with):
