@@ -1,94 +1,55 @@
-"""Lay out the partner–programme network as two columns joined by curves, for its SVG.
+"""Who takes part in what, as a table a reader can scan: a row per partner (the most
+involved first), a column per kind of programme, in each cell how many programmes of that
+kind the partner takes part in, shaded by that number."""
 
-Partners on the left (most connected first), programmes on the right, each programme placed
-near the mean position of its partners (one barycentre pass), which keeps most curves short
-and few crossings, deterministically.
-"""
-
-from collections import defaultdict
+from collections import Counter
 from dataclasses import dataclass
 
-WIDTH = 960
-ROW = 18
-TOP = 16
-LEFT_X = 300
-RIGHT_X = 660
+from programmes.models import ProgrammeKind
+
+#: A cell's shade, from its count: 1, 2–3, 4–7, 8 and more.
+LEVELS = (1, 2, 4, 8)
 
 
 @dataclass(frozen=True)
-class Node:
-    record: object
-    x: int
-    y: int
-
-
-@dataclass(frozen=True)
-class Link:
-    participation: object
-    source: Node
-    target: Node
+class Cell:
+    count: int
 
     @property
-    def path(self) -> str:
-        middle = (self.source.x + self.target.x) // 2
-        return (
-            f"M{self.source.x} {self.source.y} "
-            f"C{middle} {self.source.y} {middle} {self.target.y} {self.target.x} {self.target.y}"
-        )
+    def level(self) -> int:
+        return sum(self.count >= threshold for threshold in LEVELS)
 
 
 @dataclass(frozen=True)
-class Graph:
-    partners: list[Node]
-    programmes: list[Node]
-    links: list[Link]
-    width: int
-    height: int
+class Row:
+    partner: object
+    cells: list[Cell]
+    total: int
 
 
-def lay_out(participations) -> Graph | None:
-    """The graph of ``participations`` (each with ``partner`` and ``programme`` loaded)."""
-    participations = list(participations)
-    if not participations:
+@dataclass(frozen=True)
+class Matrix:
+    kinds: list[tuple[str, str]]  # (value, label) of the kinds some participation has
+    rows: list[Row]
+
+
+def tabulate(participations) -> Matrix | None:
+    """The matrix of ``participations`` (each with ``partner`` and ``programme`` loaded);
+    a partner counts a programme once, whatever its number of roles in it."""
+    pairs = {(p.partner.pk, p.programme.pk): p for p in participations}
+    if not pairs:
         return None
-    programmes_of = defaultdict(set)
-    partners_of = defaultdict(set)
-    records = {}
-    for participation in participations:
-        partner, programme = participation.partner, participation.programme
-        records[("partner", partner.pk)] = partner
-        records[("programme", programme.pk)] = programme
-        programmes_of[partner.pk].add(programme.pk)
-        partners_of[programme.pk].add(partner.pk)
-
-    partner_order = sorted(
-        programmes_of, key=lambda pk: (-len(programmes_of[pk]), str(records[("partner", pk)]))
-    )
-    partner_row = {pk: row for row, pk in enumerate(partner_order)}
-    scale = max(1.0, (len(partner_order) - 1) / max(1, len(partners_of) - 1))
-
-    def barycentre(programme_pk):
-        rows = [partner_row[pk] for pk in partners_of[programme_pk]]
-        return sum(rows) / len(rows) / scale
-
-    programme_order = sorted(
-        partners_of, key=lambda pk: (barycentre(pk), str(records[("programme", pk)]))
-    )
-
-    partners = {
-        pk: Node(records[("partner", pk)], LEFT_X, TOP + row * ROW)
-        for row, pk in enumerate(partner_order)
-    }
-    programmes = {
-        pk: Node(records[("programme", pk)], RIGHT_X, TOP + row * ROW)
-        for row, pk in enumerate(programme_order)
-    }
-    links = [Link(p, partners[p.partner.pk], programmes[p.programme.pk]) for p in participations]
-    rows = max(len(partners), len(programmes))
-    return Graph(
-        partners=list(partners.values()),
-        programmes=list(programmes.values()),
-        links=links,
-        width=WIDTH,
-        height=TOP * 2 + (rows - 1) * ROW,
-    )
+    partners = {p.partner.pk: p.partner for p in pairs.values()}
+    counts = Counter((p.partner.pk, p.programme.kind) for p in pairs.values())
+    present = {kind for _, kind in counts}
+    kinds = [(value, label) for value, label in ProgrammeKind.choices if value in present]
+    rows = [
+        Row(
+            partner=partner,
+            cells=[Cell(counts[(pk, kind)]) for kind, _ in kinds],
+            total=sum(counts[(pk, kind)] for kind, _ in kinds),
+        )
+        for pk, partner in partners.items()
+    ]
+    rows.sort(key=lambda row: (-row.total, row.partner.name))
+    return Matrix(kinds=kinds, rows=rows)

@@ -196,8 +196,9 @@ def recent_changes(count: int = 50) -> list:
     changed = [
         record
         for model in public_kinds().values()
-        for record in only_supported(model.objects.select_related(*shown_with.get(model, [])))
-        .order_by("-changed_at", "-pk")[:count]
+        for record in only_supported(
+            model.objects.select_related(*shown_with.get(model, []))
+        ).order_by("-changed_at", "-pk")[:count]
     ]
     return sorted(changed, key=lambda record: record.changed_at, reverse=True)[:count]
 

@@ -3,7 +3,7 @@ from django.shortcuts import render
 from caching.pages import public_page
 from partners import linked_data, selectors
 from partners.forms import NetworkFilterForm
-from partners.network import lay_out
+from partners.network import tabulate
 from web.pagination import paginate
 
 
@@ -70,6 +70,6 @@ def network(request):
     return render(
         request,
         "partners/network.html",
-        {"form": form, "graph": lay_out(participations), "participations": participations},
+        {"form": form, "matrix": tabulate(participations), "participations": participations},
         status=status,
     )
