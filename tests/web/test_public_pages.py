@@ -70,3 +70,18 @@ def test_each_footnote_carries_the_full_address_of_its_passage_for_print(client,
         r'data-print-href="(http://testserver/fr/documents/[\w-]+/versions/\d+/#cite-\d+)"', html
     )
     assert len(addresses) == html.count('<li id="fn-') > 10
+
+
+@pytest.mark.parametrize(
+    ("path", "citation"),
+    [
+        ("/en/relationships/nato-serbia/", "“NATO – Serbia”, Liaison, last changed "),
+        ("/fr/partenaires/serbia/", "« Serbie », Liaison, dernière modification le "),
+        ("/en/programmes/pfp/", "“Partnership for Peace”, Liaison, last changed "),
+    ],
+)
+def test_a_record_page_says_how_to_cite_it(client, seeded, path, citation):
+    html = client.get(path).content.decode()
+    box = html[html.index('<details class="cite-this-page">') :]
+    assert citation in box
+    assert f"http://testserver{path}</span>" in box
