@@ -13,6 +13,8 @@ DJANGO_TRUSTED_PROXIES proxies whose X-Forwarded-For is trusted (default 0)
 DJANGO_ALLOW_SELF_REVIEW "1" lets a reviewer approve their own changes (default "0")
 DJANGO_IMPORT_ALLOWED_HOSTS comma-separated internal host names or networks (CIDR) that
                     document imports may fetch from (default: none, only public addresses)
+DJANGO_DATA_LICENCE_NAME, DJANGO_DATA_LICENCE_URL the licence of the published records
+                    (default "CC BY 4.0" and its deed)
 
 Production (every variable and its default are listed in README.md, "Production"):
 DJANGO_SECURE_SSL_REDIRECT, DJANGO_HSTS_SECONDS, DJANGO_HSTS_PRELOAD, DJANGO_CSRF_TRUSTED_ORIGINS,
@@ -333,6 +335,13 @@ ALLOW_SELF_REVIEW = env_bool("DJANGO_ALLOW_SELF_REVIEW")
 # the API throttle, the admin lockout and the request log key on the address the outermost
 # one saw. 0 (the default): the header is ignored and the connection's address is the client.
 TRUSTED_PROXIES = int(os.environ.get("DJANGO_TRUSTED_PROXIES") or 0)
+
+# The licence of the records (not of the quoted documents, which stay their publishers').
+DATA_LICENCE = {
+    "name": os.environ.get("DJANGO_DATA_LICENCE_NAME") or "CC BY 4.0",
+    "url": os.environ.get("DJANGO_DATA_LICENCE_URL")
+    or "https://creativecommons.org/licenses/by/4.0/",
+}
 
 # Cache: Redis when REDIS_URL is set (shared by every process: API throttling counts and
 # page caches agree), else each process's memory.

@@ -5,6 +5,7 @@ import csv
 import io
 import xml.etree.ElementTree as ET
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -46,6 +47,7 @@ def records(request) -> dict:
     return {
         "generated_at": timezone.now().isoformat(timespec="seconds"),
         "api": request.build_absolute_uri("/api/v1/"),
+        "licence": settings.DATA_LICENCE,
         **{
             collection.name: import_string(collection.serializer_path)(
                 collection.queryset_factory(), many=True, context=context

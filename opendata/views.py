@@ -1,5 +1,6 @@
 import math
 
+from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
@@ -14,6 +15,7 @@ from opendata import exports
 def attachment(response, extension):
     day = timezone.now().date().isoformat()
     response["Content-Disposition"] = f'attachment; filename="liaison-{day}.{extension}"'
+    response["Link"] = f'<{settings.DATA_LICENCE["url"]}>; rel="license"'
     return response
 
 
@@ -71,4 +73,4 @@ def graph(request):
 
 @public_page
 def data_page(request):
-    return render(request, "opendata/data.html")
+    return render(request, "opendata/data.html", {"licence": settings.DATA_LICENCE})

@@ -74,6 +74,21 @@ def test_the_data_page_links_every_download_in_its_language(client, seeded):
         assert f"/api/v1/export/{path}?lang=en" in html
 
 
+def test_the_records_licence_is_said_on_the_page_in_the_json_and_on_every_download(
+    client, settings
+):
+    settings.DATA_LICENCE = {"name": "ODbL 1.0", "url": "https://opendatacommons.org/odbl/"}
+    html = client.get("/fr/donnees/").content.decode()
+    assert '<a href="https://opendatacommons.org/odbl/" rel="license">ODbL 1.0</a>' in html
+    assert "restent la propriété de leurs éditeurs" in html
+    assert json.loads(client.get("/api/v1/export/records.json").content)["licence"] == (
+        settings.DATA_LICENCE
+    )
+    for path in ("records.json", "records.csv", "graph.graphml"):
+        response = client.get(f"/api/v1/export/{path}")
+        assert response["Link"] == '<https://opendatacommons.org/odbl/>; rel="license"'
+
+
 @pytest.mark.parametrize(
     "path",
     ["/api/v1/export/records.json", "/api/v1/export/records.csv", "/api/v1/export/graph.graphml"],
