@@ -6,7 +6,7 @@ from django.urls import path
 from opendata import views
 
 urlpatterns = [
-    path("export/records.json", views.records_json, name="export_records_json"),
-    path("export/records.csv", views.records_csv, name="export_records_csv"),
-    path("export/graph.graphml", views.graph, name="export_graph"),
+    path("export/records.json", views.records_json_download, name="export_records_json"),
+    path("export/records.csv", views.records_csv_download, name="export_records_csv"),
+    path("export/graph.graphml", views.graph_download, name="export_graph"),
 ]

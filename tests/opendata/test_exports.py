@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from documents.models import Citation
 from partners.models import Relationship
@@ -72,6 +73,22 @@ def test_the_data_page_links_every_download_in_its_language(client, seeded):
     html = client.get("/en/data/").content.decode()
     for path in ("records.json", "records.csv", "graph.graphml"):
         assert f"/api/v1/export/{path}?lang=en" in html
+
+
+def test_the_data_page_gives_each_download_its_size_in_its_language(client, seeded):
+    from django.core.cache import cache
+    from django.template.defaultfilters import filesizeformat
+
+    cache.clear()
+    html = client.get("/en/data/").content.decode()  # built once to know their sizes
+    for path in ("records.json", "records.csv", "graph.graphml"):
+        size = len(client.get(f"/api/v1/export/{path}?lang=en").content)
+        assert size > 1000
+        with translation.override("en"):
+            assert f'<span class="file-size">(about {filesizeformat(size)})</span>' in html
+    with translation.override("fr"):
+        size = filesizeformat(len(client.get("/api/v1/export/records.csv?lang=fr").content))
+    assert f"(environ {size})" in client.get("/fr/donnees/").content.decode()
 
 
 def test_the_records_licence_is_said_on_the_page_in_the_json_and_on_every_download(
