@@ -40,6 +40,18 @@ def kind_order_sql(column: str) -> str:
     return f"CASE WHEN {column} = 'passage' THEN 1 ELSE 0 END"
 
 
+def shown_entry_sql(page: str) -> str:
+    """Joins ``e``, the entry a result of ``page`` shows: for a record, its entry in the
+    reader's language (``%(language)s``) whichever of its entries matched, so that an English
+    page never shows a record's French text; for a passage, its own (in its document's
+    language)."""
+    return (
+        f"LEFT JOIN search_entry own ON own.target = {page}.target "
+        f"AND own.language = %(language)s AND {page}.kind <> 'passage' "
+        f"JOIN search_entry e ON e.id = COALESCE(own.id, {page}.id)"
+    )
+
+
 def reading_alias() -> str:
     """The database this request reads the index from (a replica for the public, if any),
     the one the ORM then loads the hits' entries from."""

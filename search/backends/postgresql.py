@@ -14,7 +14,14 @@ everywhere, where reading the index's whole list of matches would cost more.
 
 from django.db import connections, transaction
 
-from search.backends import CANDIDATES, Hit, HitPage, kind_order_sql, reading_alias
+from search.backends import (
+    CANDIDATES,
+    Hit,
+    HitPage,
+    kind_order_sql,
+    reading_alias,
+    shown_entry_sql,
+)
 from search.query import Query
 from search.snippets import FRAGMENTS, LESS_THAN, START, STOP, from_headline
 
@@ -128,30 +135,28 @@ def _candidates(query: Query) -> str:
 def page_sql(query: Query) -> str:
     parts = _candidates(query)
     rank = _by_language("language", _rank_tsquery_sql("fr"), _rank_tsquery_sql("en"))
-    headline_query = _by_language(
-        "page.language", tsquery_sql(query, "fr"), tsquery_sql(query, "en")
-    )
+    headline_query = _by_language("e.language", tsquery_sql(query, "fr"), tsquery_sql(query, "en"))
     return f"""
     WITH matches AS MATERIALIZED ({parts}), ranked AS (
         SELECT id, target, kind, language, ts_rank(search_vector, {rank}) AS score
         FROM matches
     ), results AS (
-        SELECT DISTINCT ON (target) id, kind, language,
+        SELECT DISTINCT ON (target) id, target, kind, language,
                max(score) OVER (PARTITION BY target) AS best
         FROM ranked
         ORDER BY target, (language = %(language)s) DESC, score DESC
     ), page AS (
-        SELECT id, kind, language, best, count(*) OVER () AS total FROM results
+        SELECT id, target, kind, language, best, count(*) OVER () AS total FROM results
         ORDER BY {kind_order_sql("kind")}, best DESC, id LIMIT %(limit)s OFFSET %(offset)s
     )
-    SELECT page.id, page.best, page.total,
+    SELECT e.id, page.best, page.total,
            (SELECT max(n) FROM (SELECT count(*) AS n FROM matches
                                 GROUP BY kind = 'passage') AS parts)
            >= %(candidates)s,
-           ts_headline({_config_of("page.language")}, replace(e.body, '<', %(less_than)s),
+           ts_headline({_config_of("e.language")}, replace(e.body, '<', %(less_than)s),
                        {headline_query}, %(headline)s),
            e.body
-    FROM page JOIN search_entry e ON e.id = page.id
+    FROM page {shown_entry_sql("page")}
     ORDER BY {kind_order_sql("page.kind")}, page.best DESC, page.id
     """
 

@@ -10,7 +10,14 @@ reaches FTS5 as syntax.
 
 from django.db import connections
 
-from search.backends import CANDIDATES, Hit, HitPage, kind_order_sql, reading_alias
+from search.backends import (
+    CANDIDATES,
+    Hit,
+    HitPage,
+    kind_order_sql,
+    reading_alias,
+    shown_entry_sql,
+)
 from search.query import Query
 from search.snippets import PREFIX, highlight
 from search.text import terms
@@ -86,17 +93,17 @@ def page_sql() -> str:
     parts = " UNION ALL ".join(_capped(table, columns(table)) for table in (RECORDS, PASSAGES))
     return f"""
     WITH matches AS MATERIALIZED ({parts}    ), ranked AS (
-        SELECT id, kind, language, max(score) OVER (PARTITION BY target) AS best,
+        SELECT id, target, kind, language, max(score) OVER (PARTITION BY target) AS best,
                row_number() OVER (
                    PARTITION BY target ORDER BY language = %(language)s DESC, score DESC
                ) AS preference
         FROM matches
     )
-    SELECT r.id, r.best, count(*) OVER (),
+    SELECT e.id, r.best, count(*) OVER (),
            (SELECT max(n) FROM (SELECT count(*) AS n FROM matches GROUP BY kind = 'passage'))
            >= %(candidates)s,
-           e.body, r.language
-    FROM ranked r JOIN search_entry e ON e.id = r.id
+           e.body, e.language
+    FROM ranked r {shown_entry_sql("r")}
     WHERE r.preference = 1
     ORDER BY {kind_order_sql("r.kind")}, r.best DESC, r.id
     LIMIT %(limit)s OFFSET %(offset)s

@@ -133,6 +133,25 @@ def test_a_record_matching_in_both_languages_is_one_result(corpus):
     assert found("Belarus").count("belarus") == 1
 
 
+def test_a_record_found_by_its_words_in_one_language_shows_its_text_in_the_readers(corpus):
+    canada = PartnerFactory(
+        slug="canada",
+        name_fr="Canada",
+        name_en="Canada",
+        description_fr="Membre fondateur ; soutient le déminage humanitaire.",
+        description_en="A founding member; supports humanitarian mine clearance.",
+    )
+    cite(canada, corpus.french, "Les Alliés de l'OTAN entretiennent un dialogue régulier")
+    for text, language in (("déminage", "en"), ("clearance", "fr")):
+        [result] = [
+            r for g in search_page(text, language).groups if g.kind == "partner" for r in g.results
+        ]
+        assert result.record == canada
+        assert result.entry.language == language
+        expected = canada.description_en if language == "en" else canada.description_fr
+        assert result.snippet.replace("<mark>", "").replace("</mark>", "") == escape(expected)
+
+
 def test_a_query_without_words_finds_nothing(corpus):
     page = search_page("&|!:*()", "fr")
     assert page.groups == [] and page.total == 0
