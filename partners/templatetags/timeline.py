@@ -10,7 +10,12 @@ def timeline(events):
     """The SVG timeline of ``events`` (already loaded: no query), laid out twice: for wide
     screens and, with fewer year ticks, for phones (the stylesheet shows one of them)."""
     spans = [
-        Span(key=event, first_day=event.date.first_day, last_day=(event.end or event.date).last_day)
+        Span(
+            key=event,
+            first_day=event.date.first_day,
+            last_day=(event.end or event.date).last_day,
+            ranged=event.end is not None,
+        )
         for event in events
     ]
     wide = lay_out(spans)
