@@ -78,6 +78,14 @@ def page(browser, request):
     context.close()
 
 
+@pytest.fixture(params=[390, 1280], ids=lambda width: f"{width}px")
+def sized_page(browser, request):
+    """A page at a phone's width (390 px) and at a desktop's (1,280 px)."""
+    context = browser.new_context(locale="fr-FR", viewport={"width": request.param, "height": 844})
+    yield context.new_page()
+    context.close()
+
+
 @pytest.fixture
 def site(transactional_db, live_server, seed_snapshot):
     """The live site with the seed corpus, as a visitor's browser reaches it (its rows put

@@ -19,13 +19,6 @@ SCREENSHOTS = ARTIFACTS / "layout"
 MEASURE = (Path(__file__).parent / "measure_layout.js").read_text(encoding="utf-8")
 
 
-@pytest.fixture(params=[390, 1280], ids=lambda width: f"{width}px")
-def sized_page(browser, request):
-    context = browser.new_context(locale="fr-FR", viewport={"width": request.param, "height": 844})
-    yield context.new_page()
-    context.close()
-
-
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_every_public_page_type_fits_the_screen_with_targets_a_finger_can_hit(
     site, sized_page, language
