@@ -96,18 +96,28 @@ wrk:
 
 # The whole suite; `make test-unit` leaves out the browser tests (tests/e2e/) and needs no
 # Chromium, `make test-browser` runs only them.
-test: install browser haproxy
+test: install browser lighthouse haproxy
 	$(TEST) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test-unit: install haproxy
 	$(TEST) $(BIN)/python -m pytest --ignore=tests/e2e $(PYTEST_ARGS)
 
-test-browser: install browser
+test-browser: install browser lighthouse
 	$(TEST) $(BIN)/python -m pytest tests/e2e $(PYTEST_ARGS)
 
 # The browser tests drive Debian's Chromium; no test tool downloads a browser of its own.
 browser:
 	@scripts/debian-package chromium "the browser tests" chromium "$${LIAISON_CHROMIUM:-/nonexistent}"
+
+# Lighthouse for tests/e2e/test_lighthouse.py, pinned with its whole tree (package-lock.json,
+# integrity hashes); it drives Debian's Chromium (CHROME_PATH) and downloads no browser.
+LIGHTHOUSE_DIR := tools/lighthouse
+.PHONY: lighthouse
+lighthouse: $(LIGHTHOUSE_DIR)/node_modules/.installed
+
+$(LIGHTHOUSE_DIR)/node_modules/.installed: $(LIGHTHOUSE_DIR)/package-lock.json
+	cd $(LIGHTHOUSE_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 lint: install
 	$(BIN)/ruff check .
@@ -122,4 +132,4 @@ superuser: migrate
 	$(DEV) $(BIN)/python manage.py createsuperuser
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(LIGHTHOUSE_DIR)/node_modules db.sqlite3 staticfiles .pytest_cache .ruff_cache .hypothesis
