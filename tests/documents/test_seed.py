@@ -27,6 +27,13 @@ def test_the_seed_loads_the_five_documents_and_their_claims(seeded):
     )
 
 
+def test_every_seed_document_links_to_its_original_page(seeded):
+    addresses = dict(SourceDocument.objects.values_list("slug", "url"))
+    assert len(addresses) == 5
+    assert all(url.startswith("https://") for url in addresses.values()), addresses
+    assert len(set(addresses.values())) == 5
+
+
 def test_every_curated_claim_has_a_verified_citation(seeded):
     for model in claim_models():
         content_type = ContentType.objects.get_for_model(model)
