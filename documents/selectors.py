@@ -16,6 +16,8 @@ from django.shortcuts import get_object_or_404
 
 from documents.claims import claim_models, claims_prefetch
 from documents.models import Citation, DocumentVersion, SourceDocument
+from documents.sources import looks_like_html
+from documents.typesetting import TypesetBlock, typeset
 
 SOURCES = "sources"
 # A source shows its quote, offsets and document, never the document's whole text: lists
@@ -140,6 +142,8 @@ class DocumentPage:
     versions: list
     passages: list[Passage]
     citations: list[Citation]
+    #: The text as published, in blocks, when the version keeps it (``published_blocks``).
+    blocks: list[TypesetBlock] | None = None
 
 
 def public_citations() -> QuerySet:
@@ -184,6 +188,15 @@ def split_into_passages(text: str, citations: list[Citation]) -> list[Passage]:
     return passages
 
 
+def published_blocks(version: DocumentVersion, citations: list[Citation]):
+    """The version's text as published — typography, paragraphs, lists and headings — with
+    the citations placed on it, or ``None`` when only the normalised text is kept (the
+    original was HTML, or does not normalise to the stored text)."""
+    if not version.raw or looks_like_html(version.raw):
+        return None
+    return typeset(version.raw, version.text, citations)
+
+
 def document_page(slug: str, number: int | None = None) -> DocumentPage:
     document = get_object_or_404(SourceDocument.objects.select_related("publisher"), slug=slug)
     versions = list(document.versions.defer("text", "raw").order_by("-number"))
@@ -195,12 +208,14 @@ def document_page(slug: str, number: int | None = None) -> DocumentPage:
         raise Http404("No such version of this document.")
     version = DocumentVersion.objects.get(pk=version.pk)
     citations = public_citations_in([version])
+    blocks = published_blocks(version, citations)
     return DocumentPage(
         document=document,
         version=version,
         versions=versions,
-        passages=split_into_passages(version.text, citations),
+        passages=[] if blocks else split_into_passages(version.text, citations),
         citations=citations,
+        blocks=blocks,
     )
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from documents.anchoring import normalise_quote
 from documents.models import Citation, DocumentVersion
 from documents.selectors import split_into_passages
 from tests.factories import (
@@ -48,9 +49,38 @@ def test_each_passage_lists_the_claims_it_supports(client, seeded, english):
     assert "/en/relationships/nato-serbia/" in html
 
 
-def test_the_highlighted_text_is_the_stored_text(client, seeded):
+def test_the_document_is_shown_as_published_with_its_headings_lists_and_typography(client, seeded):
+    response = client.get(url("documents:document_detail", "en", "nato-relations-serbia"))
+    page = response.context["page"]
+    assert page.blocks is not None
+    assert {"heading", "paragraph", "list"} <= {block.kind for block in page.blocks}
+    html = response.content.decode()
+    text = html[html.index('class="document-text') : html.index('id="claims-heading"')]
+    assert "<h3>" in text and "<ul><li>" in text
+    assert "l’OTAN" in text and "l'OTAN" not in text  # the apostrophe as published
+    assert "•" not in text  # bullets are list items
+
+
+def test_each_passage_highlights_its_quote_on_the_published_text(client, seeded):
+    response = client.get(url("documents:document_detail", "en", "nato-relations-serbia"))
+    page = response.context["page"]
+    assert len(page.citations) > 10
+    for citation in page.citations:
+        shown = " ".join(
+            "".join(piece.text for piece in pieces if citation in piece.citations)
+            for block in page.blocks
+            for pieces in ([block.pieces] if block.pieces else block.items)
+        )
+        assert normalise_quote(shown) == normalise_quote(citation.quote.replace("•", ""))
+
+
+def test_a_version_whose_original_is_html_shows_the_stored_text(client, seeded):
+    version = DocumentVersion.objects.get(document__slug="nato-relations-belarus")
+    version.raw = "<html><body><p>" + version.text + "</p></body></html>"
+    version.save(update_fields=["raw"])
     response = client.get(url("documents:document_detail", "en", "nato-relations-belarus"))
     page = response.context["page"]
+    assert page.blocks is None
     assert "".join(p.text for p in page.passages) == page.version.text
 
 
