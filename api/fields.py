@@ -33,3 +33,22 @@ class PageUrlField(serializers.Field):
 
     def to_representation(self, value):
         return self.context["request"].build_absolute_uri(value.get_absolute_url())
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class PermanentUrlField(PageUrlField):
+    """The absolute permanent address of a passage on the public site
+    (``Citation.get_permanent_url``): it answers whatever versions of the document come."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "help_text",
+            _(
+                "The passage's permanent address on the public site: it leads to the passage "
+                "wherever it stands, or says what became of it."
+            ),
+        )
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return self.context["request"].build_absolute_uri(value.get_permanent_url())

@@ -104,14 +104,15 @@ def check_claim_exists(model, pk):
         raise ValidationError({"object_id": message})
 
 
-def claims_prefetch(published: bool = False) -> GenericPrefetch:
+def claims_prefetch(published: bool = False, lookup: str = "claim") -> GenericPrefetch:
     """Each citation's ``claim`` with what its name and link show: one query per kind of
     claim cited. With ``published``, only the claims the public may see; the others'
-    citations get ``None``."""
+    citations get ``None``. ``lookup`` leads to the claim from another model
+    (``citation__claim``)."""
     querysets = []
     for kind in CLAIM_KINDS:
         claims = kind.model.objects.all()
         if kind.shown_with:  # select_related() with no field would follow every foreign key
             claims = claims.select_related(*kind.shown_with)
         querysets.append(claims.published() if published else claims)
-    return GenericPrefetch("claim", querysets)
+    return GenericPrefetch(lookup, querysets)

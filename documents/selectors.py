@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404
 
 from documents.claims import claim_models, claims_prefetch
 from documents.models import Citation, DocumentVersion, SourceDocument
+from documents.permalinks import former_citations_in
 from documents.sources import looks_like_html
 from documents.typesetting import TypesetBlock, typeset
 
@@ -134,6 +135,11 @@ class Passage:
     citations: list = field(default_factory=list)
     anchors: list = field(default_factory=list)  # citations that start here
 
+    @property
+    def is_former(self) -> bool:
+        """Only passages the version showed once, whose citations stand elsewhere now."""
+        return all(getattr(citation, "is_former", False) for citation in self.citations)
+
 
 @dataclass
 class DocumentPage:
@@ -144,6 +150,13 @@ class DocumentPage:
     citations: list[Citation]
     #: The text as published, in blocks, when the version keeps it (``published_blocks``).
     blocks: list[TypesetBlock] | None = None
+    #: on an earlier version: the passages it showed whose citations have moved on or
+    #: been settled since, each with what became of it (``documents.permalinks``)
+    former: list = field(default_factory=list)
+
+    @property
+    def current_version(self) -> DocumentVersion | None:
+        return next((v for v in self.versions if v.is_current), None)
 
 
 def public_citations() -> QuerySet:
@@ -208,13 +221,15 @@ def document_page(slug: str, number: int | None = None) -> DocumentPage:
         raise Http404("No such version of this document.")
     version = DocumentVersion.objects.get(pk=version.pk)
     citations = public_citations_in([version])
-    blocks = published_blocks(version, citations)
+    former = [] if version.is_current else former_citations_in(version, versions, citations)
+    blocks = published_blocks(version, [*citations, *former])
     return DocumentPage(
         document=document,
         version=version,
         versions=versions,
-        passages=[] if blocks else split_into_passages(version.text, citations),
+        passages=[] if blocks else split_into_passages(version.text, [*citations, *former]),
         citations=citations,
+        former=former,
         blocks=blocks,
     )
 

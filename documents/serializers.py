@@ -1,8 +1,9 @@
 """Documents, versions and citations in the read API.
 
 ``SourceSerializer`` is the provenance every claim embeds (``claim.sources``): the quote,
-its status, the document (title, publisher, URL), the version (id, stated update date) and
-a link to the passage on the public site. ``CitationSerializer`` adds the claim it supports.
+its status, the document (title, publisher, URL), the version (id, stated update date), a
+link to the passage where it stands now and its permanent address on the public site.
+``CitationSerializer`` adds the claim it supports.
 """
 
 from django.urls import reverse
@@ -10,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api.fields import PageUrlField, SharedPerAnswer
+from api.fields import PageUrlField, PermanentUrlField, SharedPerAnswer
 from documents.claims import CLAIMS_BY_NAME
 from documents.models import Citation, DocumentVersion, SourceDocument
 from partners.models import Partner
@@ -59,8 +60,12 @@ class SourceSerializer(serializers.ModelSerializer):
     document = CitedDocumentSerializer(source="version.document", read_only=True)
     version = VersionRefSerializer(read_only=True)
     passage_url = PageUrlField(
-        help_text=_("The passage, highlighted, on the public document page.")
+        help_text=_(
+            "The passage, highlighted, on the public document page of the version it stands "
+            "in now. To link to it for good, use permanent_url."
+        )
     )
+    permanent_url = PermanentUrlField()
 
     class Meta:
         model = Citation
@@ -78,6 +83,7 @@ class SourceSerializer(serializers.ModelSerializer):
             "document",
             "version",
             "passage_url",
+            "permanent_url",
         ]
 
 

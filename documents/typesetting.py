@@ -136,6 +136,11 @@ class Piece:
     anchors: list
     start: int  # in the published text
 
+    @property
+    def is_former(self) -> bool:
+        """Only spans the version showed once, which stand elsewhere now."""
+        return all(getattr(span, "is_former", False) for span in self.citations)
+
 
 @dataclass
 class TypesetBlock:

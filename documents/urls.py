@@ -13,4 +13,6 @@ urlpatterns = [
         views.document_detail,
         name="version_detail",
     ),
+    # One address per citation, whatever versions come (``documents/permalinks.py``).
+    path(_("passages/<int:pk>/"), views.passage, name="passage"),
 ]

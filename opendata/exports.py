@@ -27,6 +27,7 @@ CSV_COLUMNS = [
     "start",
     "end",
     "passage_url",
+    "permanent_url",
 ]
 GRAPHML = "http://graphml.graphdrawing.org/xmlns"
 # A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV Injection").
@@ -83,6 +84,7 @@ def records_csv(request) -> str:
                     "start": citation.start,
                     "end": citation.end,
                     "passage_url": request.build_absolute_uri(citation.get_absolute_url()),
+                    "permanent_url": request.build_absolute_uri(citation.get_permanent_url()),
                 }
                 writer.writerow({column: spreadsheet_safe(value) for column, value in row.items()})
     return output.getvalue()

@@ -74,7 +74,7 @@ class CitationAdmin(LockingAdmin, HistoryAdmin):
     list_filter = ["status", CitationReviewFilter, "content_type", "version__document"]
     search_fields = ["quote", "note"]
     autocomplete_fields = ["version"]
-    readonly_fields = ["passage", "start", "end", "status", "checked_at", "review"]
+    readonly_fields = ["passage", "start", "end", "status", "replaced_by", "checked_at", "review"]
     actions = ["review_citations"]
     fields = [
         "content_type",
@@ -88,6 +88,7 @@ class CitationAdmin(LockingAdmin, HistoryAdmin):
         "start",
         "end",
         "status",
+        "replaced_by",
         "checked_at",
         "review",
         "note",

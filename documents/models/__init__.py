@@ -1,6 +1,8 @@
-"""The documents app's models: ``sources`` (documents and their versions) and
-``citations`` (the passages that back each claim)."""
+"""The documents app's models: ``sources`` (documents and their versions),
+``citations`` (the passages that back each claim, curated in ``curation``) and ``anchors``
+(where each citation stood in each version)."""
 
+from documents.models.anchors import CitationAnchor
 from documents.models.citations import (
     ANCHOR_ERROR_MESSAGES,
     Citation,
@@ -13,6 +15,7 @@ from documents.models.sources import DocumentVersion, SourceDocument
 __all__ = [
     "ANCHOR_ERROR_MESSAGES",
     "Citation",
+    "CitationAnchor",
     "CitationForReview",
     "CitationQuerySet",
     "CitationStatus",

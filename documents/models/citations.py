@@ -5,13 +5,15 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import models, router, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from documents.anchoring import AnchorError, anchor_quote
 from documents.claims import check_claim_exists
+from documents.models.anchors import CitationAnchor
+from documents.models.curation import CitationCuration
 from documents.models.sources import DocumentVersion
 from editorial.four_eyes import check_not_own_change, save_as_workflow
 from editorial.locking import Versioned
@@ -83,8 +85,9 @@ class CitationStatus(models.TextChoices):
     RETIRED = "retired", _("Retired")
 
 
-class Citation(Versioned):
-    """Links one claim (a record, or one field of it) to one passage of a document version."""
+class Citation(CitationCuration, Versioned):
+    """Links one claim (a record, or one field of it) to one passage of a document version.
+    Where it stood in each version it was anchored in is kept too (``CitationAnchor``)."""
 
     Status = CitationStatus
 
@@ -163,6 +166,17 @@ class Citation(Versioned):
         null=True,
         blank=True,
         help_text=_("From 0 to 1: how close the suggested passage is to the old quote."),
+    )
+
+    # A retired citation may name the citation of the same claim that took its place.
+    replaced_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replaces",
+        editable=False,
+        verbose_name=_("replaced by"),
     )
 
     # A reviewer confirmed that the quote supports the claim. The passage reviewed is kept:
@@ -244,7 +258,19 @@ class Citation(Versioned):
         quote = self.quote if len(self.quote) <= 60 else self.quote[:59] + "…"
         return f"« {quote} »"
 
+    def save(self, *args, **kwargs):
+        # The citation and its place in this version (``CitationAnchor``): both or neither.
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        with transaction.atomic(using=using, savepoint=False):
+            super().save(*args, **kwargs)
+            CitationAnchor.record(self, using=using)
+
+    def get_permanent_url(self):
+        """The one address of this passage that always answers (``documents.passages``)."""
+        return reverse("documents:passage", args=[self.pk])
+
     def get_absolute_url(self):
+        """The passage where it stands now, highlighted on its version's page."""
         return (
             reverse(
                 "documents:version_detail", args=[self.version.document.slug, self.version.number]
@@ -329,65 +355,6 @@ class Citation(Versioned):
                     "passage again on the other record."
                 )
             )
-
-    # Curation: the citation health queue ----------------------------------------------
-
-    @property
-    def has_suggestion(self):
-        return bool(self.suggested_version_id and self.suggested_quote)
-
-    def clear_suggestion(self):
-        self.suggested_version = None
-        self.suggested_quote = self.suggested_prefix = self.suggested_suffix = ""
-        self.suggested_start = self.suggested_end = self.suggestion_score = None
-
-    def forget_previous_place(self):
-        self.previous_version = None
-        self.previous_prefix = self.previous_suffix = ""
-
-    def _add_note(self, line: str):
-        self.note = f"{self.note}\n{line}".strip()
-
-    def accept_suggestion(self):
-        """Re-anchor exactly on the suggested passage, as ``verified``, and save.
-
-        The suggested text goes through ``anchor()`` like any quote, with its own context,
-        so a suggestion the text no longer holds is refused with the usual reason."""
-        if not self.has_suggestion:
-            raise ValidationError(_("This citation has no suggested passage to accept."))
-        suggested_start = self.suggested_start
-        previous = _("Re-anchored on a suggested passage of version %(number)d; was « %(quote)s ».")
-        line = previous % {"number": self.suggested_version.number, "quote": self.quote}
-        self.version = self.suggested_version
-        self.quote = self.suggested_quote
-        self.prefix, self.suffix = self.suggested_prefix, self.suggested_suffix
-        self.anchor()
-        if self.start != suggested_start:  # the context picked another occurrence
-            raise ValidationError(
-                {"quote": _("The suggested passage is no longer where it was suggested.")}
-            )
-        self._add_note(str(line))
-        self.validate_constraints()
-        self.save()
-
-    def confirm_place(self):
-        """A curator checked a ``moved`` citation in its new place: it is ``verified``."""
-        if self.status != self.Status.MOVED:
-            raise ValidationError(_("Only a moved citation can be confirmed in its new place."))
-        self.anchor()
-        self.save()
-
-    def retire(self, reason: str = ""):
-        """Retire the citation: its passage no longer supports the claim. It stays on
-        record (quote, version, note) but never counts as support again; the claim itself
-        is left alone, and is hidden from the public if nothing else supports it."""
-        self.status = self.Status.RETIRED
-        self.checked_at = timezone.now()
-        self.clear_suggestion()
-        self.forget_previous_place()
-        line = _("Retired on %(date)s.") % {"date": self.checked_at.date().isoformat()}
-        self._add_note(f"{line} {reason}".strip())
-        self.save()
 
 
 class CitationForReview(Citation):

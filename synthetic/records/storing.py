@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from caching.generation import bump
 from documents.claims import claim_models
-from documents.models import Citation, DocumentVersion, SourceDocument
+from documents.models import Citation, CitationAnchor, DocumentVersion, SourceDocument
 from partners.models import Event, Partner, PartnerAlias, Relationship
 from programmes.models import Participation, Programme
 from search.indexing import rebuild
@@ -78,6 +78,17 @@ def write(units: list[Unit]) -> Counter:
     now = units[0].now
     citations = [anchored(*spec, content_types, now) for spec in every("citations")]
     Citation.objects.bulk_create(citations, batch_size=BATCH)
+    CitationAnchor.objects.bulk_create(
+        [
+            CitationAnchor(
+                citation=citation, version_id=citation.version_id, quote=citation.quote,
+                start=citation.start, end=citation.end, prefix=citation.prefix,
+                suffix=citation.suffix, reviewed_at=citation.reviewed_at,
+            )
+            for citation in citations
+        ],
+        batch_size=BATCH,
+    )  # fmt: skip
     return Counter(
         partners=len(records("partners")),
         aliases=len(every("aliases")),
@@ -170,7 +181,10 @@ def delete_synthetic() -> None:
             | Q(document__in=documents) | Q(version__in=versions)
         )
     )  # fmt: skip
-    delete(Citation.objects.filter(claims | Q(version__in=versions)))
+    deleted = Citation.objects.filter(claims | Q(version__in=versions))
+    delete(CitationAnchor.objects.filter(Q(citation__in=deleted) | Q(version__in=versions)))
+    Citation.objects.filter(replaced_by__in=deleted).update(replaced_by=None)
+    delete(deleted)
     Citation.objects.filter(previous_version__in=versions).update(previous_version=None)
     Citation.objects.filter(reviewed_version__in=versions).update(reviewed_version=None)
     Citation.objects.filter(suggested_version__in=versions).update(

@@ -64,12 +64,16 @@ def test_favicon_ico_leads_to_an_svg_icon_for_get_and_head(client):
     assert icon.get("viewBox") == "0 0 32 32"
 
 
-def test_each_footnote_carries_the_full_address_of_its_passage_for_print(client, seeded):
+def test_each_footnote_carries_the_permanent_address_of_its_passage_for_print(client, seeded):
     html = client.get("/fr/relations/nato-serbia/").content.decode()
-    addresses = re.findall(
-        r'data-print-href="(http://testserver/fr/documents/[\w-]+/versions/\d+/#cite-\d+)"', html
-    )
+    addresses = re.findall(r'data-print-href="(http://testserver/fr/passages/\d+/)"', html)
     assert len(addresses) == html.count('<li id="fn-') > 10
+
+
+def test_each_footnote_gives_its_passage_s_permanent_link(client, seeded):
+    html = client.get("/en/relationships/nato-serbia/").content.decode()
+    links = re.findall(r'<a class="permalink" href="/en/passages/\d+/">Permanent link</a>', html)
+    assert len(links) == html.count('<li id="fn-') > 10
 
 
 @pytest.mark.parametrize(
