@@ -71,3 +71,14 @@ def per_band(measure: Measure) -> list[Band]:
         inside = [judged for judged in measure.judged if band.holds(judged.confidence)]
         bands.append(Band(low, high, len(inside), sum(judged.matching for judged in inside)))
     return bands
+
+
+def not_more_precise(bands: list[Band]) -> list[tuple[Band, Band]]:
+    """(lower band, higher band) for every higher band, holding suggestions, that is not
+    more precise than the nearest lower band holding some."""
+    filled = [band for band in bands if band.suggested]
+    return [
+        (lower, higher)
+        for lower, higher in zip(filled, filled[1:], strict=False)
+        if higher.precision <= lower.precision
+    ]
