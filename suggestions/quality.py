@@ -44,6 +44,8 @@ class Curated:
     programme: str = ""
     date: PreciseDate | None = None
     recalled: bool = False
+    #: the documents in which a suggestion recalls it (for figures per document)
+    recalled_in: set[str] = field(default_factory=set)
 
     def cites(self, document: str) -> bool:
         return any(slug == document for slug, _, _ in self.passages)
@@ -76,6 +78,16 @@ class Score:
         )
 
 
+@dataclass(frozen=True)
+class Judged:
+    """One participation or event suggestion: where it was read, how sure the rules
+    were, and whether it matches a curated record."""
+
+    document: str
+    confidence: float
+    matching: bool
+
+
 @dataclass
 class Measure:
     participations: Score = field(default_factory=Score)
@@ -84,6 +96,12 @@ class Measure:
     #: curated records no suggestion recalls, and suggestions that match nothing
     missed: list[str] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)
+    #: every participation and event suggestion, judged, and every curated record: the
+    #: figures per document and per confidence band (``suggestions.breakdown``)
+    judged: list[Judged] = field(default_factory=list)
+    records: list[Curated] = field(default_factory=list)
+    #: the documents measured, in the order they were read
+    slugs: list[str] = field(default_factory=list)
 
     @property
     def overall(self) -> Score:
@@ -149,7 +167,7 @@ def measure(loader: SeedLoader) -> Measure:
     documents as loaded by ``loader``, and score it against the curated records."""
     participations, events = curated_records(loader)
     extractor = Extractor(known_lexicon(list(loader.partners), list(loader.programmes)))
-    result = Measure(documents=len(loader.versions))
+    result = Measure(documents=len(loader.versions), slugs=list(loader.versions))
     for slug, version in loader.versions.items():
         for candidate in read_version(version, extractor):
             if candidate.kind == PARTICIPATION:
@@ -175,14 +193,17 @@ def measure(loader: SeedLoader) -> Measure:
                 continue
             score.suggested += 1
             score.matching += bool(matches)
+            result.judged.append(Judged(slug, candidate.confidence, bool(matches)))
             for record in matches:
                 record.recalled = True
+                record.recalled_in.add(slug)
             if not matches:
                 result.unmatched.append(_describe(slug, candidate))
     for records, score in ((participations, result.participations), (events, result.events)):
         score.curated = len(records)
         score.recalled = sum(record.recalled for record in records)
         result.missed += [record.label for record in records if not record.recalled]
+    result.records = participations + events
     return result
 
 
