@@ -57,7 +57,8 @@ class VersionFilter(FilterSet):
         field_name="stated_update", lookup_expr="lte", help_text=_("YYYY-MM-DD.")
     )
     ordering = StableOrderingFilter(
-        fields=["number", "retrieved_at", "stated_update"], nulls_last=["stated_update"]
+        fields=["number", "retrieved_at", "imported_at", "stated_update"],
+        nulls_last=["retrieved_at", "stated_update"],
     )
 
     class Meta:

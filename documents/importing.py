@@ -25,6 +25,7 @@ from documents.addresses import AllowList
 from documents.anchoring import normalise
 from documents.models import Citation, DocumentVersion, SourceDocument
 from documents.sources import ExtractedText, RawSource, SourceError, extract
+from documents.typesetting import one_block_a_line
 from suggestions.reading import suggest_facts
 
 SOURCE_ERROR_MESSAGES = {
@@ -227,6 +228,10 @@ def import_document(
             number=number,
             text=text,
             raw=source.content,
+            # An HTML page's main text comes a block a line; a plain text is as it was.
+            published_text=one_block_a_line(extracted.text) if source.is_html else extracted.text,
+            # A download is retrieved now; a file's retrieval date is not known.
+            retrieved_at=timezone.now() if source.url else None,
             stated_update=stated.date if stated else None,
             stated_update_text=stated.text[:255] if stated else "",
             is_current=True,

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from documents.claims import CLAIM_KINDS, claims_prefetch
 from documents.models import Citation, CitationAnchor, DocumentVersion
 
-NO_TEXT = ("text", "raw")
+NO_TEXT = DocumentVersion.TEXTS
 NOT_PUBLIC = _("No public passage has this number.")
 
 

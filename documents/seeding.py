@@ -201,25 +201,21 @@ class SeedLoader:
         stated = spec.get("stated_update")
         version_values = {
             "raw": raw,
+            "published_text": raw,
+            "retrieved_at": None,  # the seed list does not say when its pages were retrieved
             "stated_update": PreciseDate.parse(stated).date if stated else None,
             "stated_update_text": spec.get("stated_update_text") or "",
         }
         if existing is None:
-            self.versions[slug] = self.upsert(
-                DocumentVersion,
-                {"document": document, "sha256": sha256},
-                {
-                    **version_values,
-                    "text": raw,
-                    "number": (document.versions.count() + 1),
-                    "is_current": not document.versions.filter(is_current=True).exists(),
-                },
-                label,
-            )
-        else:
-            self.versions[slug] = self.upsert(
-                DocumentVersion, {"pk": existing.pk}, version_values, label
-            )
+            key = {"document": document, "sha256": sha256}
+            version_values |= {
+                "text": raw,
+                "number": (document.versions.count() + 1),
+                "is_current": not document.versions.filter(is_current=True).exists(),
+            }
+        self.versions[slug] = self.upsert(
+            DocumentVersion, key if existing is None else {"pk": existing.pk}, version_values, label
+        )
 
     def load_programmes(self, files):
         """Programmes in an order where every parent comes before its children."""

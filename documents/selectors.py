@@ -17,13 +17,12 @@ from django.shortcuts import get_object_or_404
 from documents.claims import claim_models, claims_prefetch
 from documents.models import Citation, DocumentVersion, SourceDocument
 from documents.permalinks import former_citations_in
-from documents.sources import looks_like_html
 from documents.typesetting import TypesetBlock, typeset
 
 SOURCES = "sources"
 # A source shows its quote, offsets and document, never the document's whole text: lists
 # of claims leave the versions' texts in the database.
-PASSAGE_ONLY = ("version__text", "version__raw")
+PASSAGE_ONLY = tuple(f"version__{name}" for name in DocumentVersion.TEXTS)
 
 
 def supporting_citations(preview: bool = False) -> QuerySet:
@@ -121,7 +120,7 @@ def document_list() -> QuerySet:
     return SourceDocument.objects.select_related("publisher").prefetch_related(
         Prefetch(
             "versions",
-            queryset=DocumentVersion.objects.filter(is_current=True).defer("text", "raw"),
+            queryset=DocumentVersion.objects.filter(is_current=True).defer(*DocumentVersion.TEXTS),
             to_attr="current_versions",
         )
     )
@@ -203,16 +202,17 @@ def split_into_passages(text: str, citations: list[Citation]) -> list[Passage]:
 
 def published_blocks(version: DocumentVersion, citations: list[Citation]):
     """The version's text as published — typography, paragraphs, lists and headings — with
-    the citations placed on it, or ``None`` when only the normalised text is kept (the
-    original was HTML, or does not normalise to the stored text)."""
-    if not version.raw or looks_like_html(version.raw):
+    the citations placed on it, or ``None`` when only the normalised text is kept (a
+    version imported before the published text was kept, or one whose published text does
+    not normalise to its stored text)."""
+    if not version.published_text:
         return None
-    return typeset(version.raw, version.text, citations)
+    return typeset(version.published_text, version.text, citations)
 
 
 def document_page(slug: str, number: int | None = None) -> DocumentPage:
     document = get_object_or_404(SourceDocument.objects.select_related("publisher"), slug=slug)
-    versions = list(document.versions.defer("text", "raw").order_by("-number"))
+    versions = list(document.versions.defer(*DocumentVersion.TEXTS).order_by("-number"))
     if number is None:
         version = next((v for v in versions if v.is_current), versions[0] if versions else None)
     else:
@@ -255,4 +255,6 @@ def api_versions(with_text: bool = False) -> QuerySet:
     versions = DocumentVersion.objects.select_related("document").order_by(
         "document__slug", "-number", "pk"
     )
-    return versions.defer("raw") if with_text else versions.defer("text", "raw")
+    if with_text:
+        return versions.defer("raw", "published_text")
+    return versions.defer(*DocumentVersion.TEXTS)

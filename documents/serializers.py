@@ -171,6 +171,7 @@ class VersionSerializer(serializers.ModelSerializer):
             "is_current",
             "sha256",
             "retrieved_at",
+            "imported_at",
             "stated_update",
             "stated_update_text",
         ]

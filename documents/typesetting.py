@@ -33,6 +33,13 @@ def published_form(text: str) -> str:
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+def one_block_a_line(text: str) -> str:
+    """A text whose every line is a block (the main text extracted from an HTML page: a
+    heading, a paragraph or a list item a line), written with a blank line between blocks
+    as ``blocks`` reads them. Its normalisation is the same text's."""
+    return text.replace("\n", "\n\n")
+
+
 def offset_map(published: str, normalised: str) -> list[int] | None:
     """For each character of ``normalised``, the index in ``published`` (as returned by
     ``published_form``) of the character it comes from — for a run of spaces, the run's

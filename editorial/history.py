@@ -12,7 +12,7 @@ from django.apps import apps
 
 # The stored text of a version never changes (a changed text is a new version), and it
 # can be long: history keeps the rest of the row.
-EXCLUDED_FIELDS = {"documents.DocumentVersion": ["text", "raw"]}
+EXCLUDED_FIELDS = {"documents.DocumentVersion": ["text", "raw", "published_text"]}
 
 HISTORY_MODELS = [
     "partners.Partner",

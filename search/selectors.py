@@ -165,7 +165,7 @@ def _entries(ids: list[int]) -> dict[int, Entry]:
         )
         .prefetch_related(
             Prefetch("document", SourceDocument.objects.select_related("publisher")),
-            Prefetch("version", DocumentVersion.objects.defer("text", "raw")),
+            Prefetch("version", DocumentVersion.objects.defer(*DocumentVersion.TEXTS)),
         )
         .defer("title_terms", "body_terms")
     )

@@ -12,6 +12,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from documents.models import DocumentVersion
 from editorial.locking_admin import LockingAdmin
 from partners.models import Event, Partner
 from periods.forms import PreciseDateField, PreciseDateModelForm
@@ -170,7 +171,7 @@ class SuggestionAdmin(LockingAdmin, admin.ModelAdmin):
             super()
             .get_queryset(request)
             .select_related("version__document", "partner", "programme", "record_type")
-            .defer("version__text", "version__raw")
+            .defer(*(f"version__{name}" for name in DocumentVersion.TEXTS))
             .prefetch_related("partners")
         )
 

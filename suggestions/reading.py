@@ -97,7 +97,9 @@ def read_version(version: DocumentVersion, extractor: Extractor):
     itself: its publisher, its title (in its language), the date it states."""
     document = version.document
     title = getattr(document, f"title_{document.language}", "") or document.title
-    reference = version.stated_update or timezone.localdate(version.retrieved_at)
+    reference = version.stated_update or timezone.localdate(
+        version.retrieved_at or version.imported_at
+    )
     return extractor.extract(
         version.text,
         publisher=document.publisher.slug,

@@ -98,6 +98,7 @@ class DocumentVersionFactory(factory.django.DjangoModelFactory):
     number = factory.Sequence(lambda n: n + 1)
     text = SAMPLE_TEXT
     raw = SAMPLE_TEXT
+    published_text = factory.LazyAttribute(lambda version: version.raw)
 
 
 class CitationFactory(factory.django.DjangoModelFactory):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.claims import claim_models, claims_prefetch
 from documents.forms import CitationForm, CitationRequoteForm
-from documents.models import Citation, CitationForReview
+from documents.models import Citation, CitationForReview, DocumentVersion
 from editorial.history_admin import HistoryAdmin
 from editorial.locking_admin import LockingAdmin, LockingInline
 
@@ -192,7 +192,9 @@ class CitationHealthQueueAdmin(LockingAdmin, admin.ModelAdmin):
             .get_queryset(request)
             .for_review()
             .select_related("content_type", *(f"{version}__document" for version in versions))
-            .defer(*(f"{version}__{name}" for version in versions for name in ("text", "raw")))
+            .defer(
+                *(f"{version}__{name}" for version in versions for name in DocumentVersion.TEXTS)
+            )
             .prefetch_related(claims_prefetch())
         )
 

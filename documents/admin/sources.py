@@ -25,7 +25,7 @@ from editorial.locking_admin import LockingAdmin
 class DocumentVersionInline(admin.TabularInline):
     model = DocumentVersion
     extra = 0
-    fields = ["number", "is_current", "stated_update", "retrieved_at", "sha256"]
+    fields = ["number", "is_current", "stated_update", "retrieved_at", "imported_at", "sha256"]
     readonly_fields = fields
     show_change_link = True
     can_delete = False
@@ -146,13 +146,14 @@ class DocumentVersionAdmin(LockingAdmin, HistoryAdmin):
         "is_current",
         "stated_update",
         "retrieved_at",
+        "imported_at",
         "short_sha256",
         "citation_count",
     ]
     list_filter = ["is_current", "document"]
     search_fields = ["document__title_fr", "document__title_en", "document__slug", "sha256"]
     autocomplete_fields = ["document"]
-    date_hierarchy = "retrieved_at"
+    date_hierarchy = "imported_at"
 
     def get_queryset(self, request):
         return (
@@ -171,6 +172,7 @@ class DocumentVersionAdmin(LockingAdmin, HistoryAdmin):
         "stated_update",
         "stated_update_text",
         "retrieved_at",
+        "imported_at",
         "sha256",
         "diff_with_previous",
         "text_display",

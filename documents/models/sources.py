@@ -71,8 +71,28 @@ class DocumentVersion(Versioned):
     number = models.PositiveIntegerField(_("version number"))
     text = models.TextField(_("text (normalised)"))
     raw = models.TextField(_("original as retrieved"), blank=True)
+    published_text = models.TextField(
+        _("text as published"),
+        blank=True,
+        editable=False,
+        help_text=_(
+            "The text as read from the original, before normalisation: its typography and "
+            "its lines, as the document page shows it. Citation offsets refer to the "
+            "normalised text."
+        ),
+    )
     sha256 = models.CharField(_("SHA-256 of the text"), max_length=64, editable=False)
-    retrieved_at = models.DateTimeField(_("retrieved at"), default=timezone.now)
+    retrieved_at = models.DateTimeField(
+        _("retrieved at"),
+        null=True,
+        blank=True,
+        default=timezone.now,
+        help_text=_(
+            "When the text was downloaded from its address; empty when nobody recorded it "
+            "(a file given to the import)."
+        ),
+    )
+    imported_at = models.DateTimeField(_("imported at"), default=timezone.now, editable=False)
     stated_update = models.DateField(
         _("stated update date"),
         null=True,
@@ -83,6 +103,9 @@ class DocumentVersion(Versioned):
         _("stated update, as written"), max_length=255, blank=True
     )
     is_current = models.BooleanField(_("current version"), default=True)
+
+    #: The columns that hold a whole text: left in the database by reads that show none.
+    TEXTS = ("text", "raw", "published_text")
 
     class Meta:
         ordering = ["document", "-number"]

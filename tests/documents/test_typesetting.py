@@ -7,7 +7,14 @@ from hypothesis import strategies as st
 
 from documents.anchoring import anchor_quote, normalise
 from documents.seeding import SEED_DIR
-from documents.typesetting import all_pieces, blocks, offset_map, published_form, typeset
+from documents.typesetting import (
+    all_pieces,
+    blocks,
+    offset_map,
+    one_block_a_line,
+    published_form,
+    typeset,
+)
 
 PUBLISHED = (
     "Relations avec la Serbie\n\n"
@@ -128,3 +135,10 @@ def test_every_seed_document_is_shown_as_published():
         shown = "".join(piece.text for block in typeset_blocks for piece in all_pieces(block))
         for mark in "’«»":
             assert (mark in shown) == (mark in raw), (path.name, mark)
+
+
+def test_a_page_extracted_a_block_a_line_keeps_its_normalisation_and_its_blocks():
+    extracted = "Titre\nUne phrase du texte.\n- un point ;\n- un autre."
+    published = one_block_a_line(extracted)
+    assert normalise(published) == normalise(extracted)
+    assert [block.kind for block in blocks(published)] == ["heading", "paragraph", "item", "item"]
