@@ -16,6 +16,8 @@ def creative_work(request, citation) -> dict:
     document = version.document
     data = {
         "@type": "CreativeWork",
+        # The permanent address names the passage for good; ``url`` is where it stands now.
+        "@id": absolute(request, citation.get_permanent_url()),
         "name": document.title,
         "url": absolute(request, citation.get_absolute_url()),
         "inLanguage": document.language,

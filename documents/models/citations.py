@@ -259,14 +259,20 @@ class Citation(CitationCuration, Versioned):
         return f"« {quote} »"
 
     def save(self, *args, **kwargs):
-        # The citation and its place in this version (``CitationAnchor``): both or neither.
+        """Save, with the citation's place in its version (``CitationAnchor``): both or
+        neither. Inside a caller's transaction, that transaction holds both, and a refused
+        save (``StaleRecord``) leaves it usable, as before; otherwise one of its own."""
         using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
-        with transaction.atomic(using=using, savepoint=False):
+        if transaction.get_connection(using).in_atomic_block:
+            super().save(*args, **kwargs)
+            CitationAnchor.record(self, using=using)
+            return
+        with transaction.atomic(using=using):
             super().save(*args, **kwargs)
             CitationAnchor.record(self, using=using)
 
     def get_permanent_url(self):
-        """The one address of this passage that always answers (``documents.passages``)."""
+        """The one address of this passage that always answers (``documents.permalinks``)."""
         return reverse("documents:passage", args=[self.pk])
 
     def get_absolute_url(self):

@@ -6,8 +6,10 @@ import importlib
 
 import pytest
 from django.apps import apps
+from django.db import transaction
 
 from documents.models import Citation, CitationAnchor
+from editorial.locking import StaleRecord, expect_version
 from tests.factories import SAMPLE_TEXT, CitationFactory, DocumentVersionFactory, EventFactory
 from tests.new_versions import import_and_publish
 
@@ -102,3 +104,20 @@ def test_the_migration_writes_each_citation_s_place_and_the_place_reviewed_befor
     assert (before.start, before.end) == reviewed_place
     assert before.quote == MOVED and before.reviewed_at is not None
     assert before.prefix == moved.prefix and before.suffix == moved.suffix
+
+
+def test_a_refused_save_of_a_citation_leaves_its_place_and_the_caller_s_transaction_as_they_were():
+    citation = CitationFactory(claim=EventFactory(), quote=KEPT)
+    seen = citation.lock_version
+    mine, theirs = (Citation.objects.get(pk=citation.pk) for _ in range(2))
+    expect_version(mine, seen)
+    mine.note = "first"
+    mine.save()
+    with transaction.atomic():
+        expect_version(theirs, seen)
+        theirs.quote, theirs.prefix, theirs.suffix = "Partenariat pour la paix", "", ""
+        theirs.anchor()
+        with pytest.raises(StaleRecord):
+            theirs.save()
+        (anchor,) = places(citation).values()  # the transaction still answers
+    assert (anchor.quote, anchor.start) == (KEPT, citation.start)

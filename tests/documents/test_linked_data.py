@@ -35,6 +35,7 @@ def test_a_relationship_page_describes_both_partners_and_each_event_with_its_sou
     source = accession["citation"][0]
     assert source["@type"] == "CreativeWork"
     assert source["url"].startswith("http://testserver/en/documents/nato-relations-serbia/")
+    assert re.fullmatch(r"http://testserver/en/passages/\d+/", source["@id"])
     assert re.fullmatch(r"[0-9a-f]{64}", source["sha256"])
 
 
