@@ -98,6 +98,11 @@ class DocumentVersionFactory(factory.django.DjangoModelFactory):
     number = factory.Sequence(lambda n: n + 1)
     text = SAMPLE_TEXT
     raw = SAMPLE_TEXT
+    is_current = True
+    # Published, as the public sees it; ``status=DocumentVersion.Status.PENDING,
+    # is_current=False`` for one waiting for a reviewer.
+    status = DocumentVersion.Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
 
 
 class CitationFactory(factory.django.DjangoModelFactory):

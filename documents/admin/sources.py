@@ -82,6 +82,7 @@ class SourceDocumentAdmin(LockingAdmin, HistoryAdmin, TranslationAdmin):
                     language=data["language"],
                     title=data["title"],
                     kind=data["kind"],
+                    imported_by=request.user,
                 )
             except DocumentImportError as error:
                 form.add_error(None, str(error))
