@@ -84,6 +84,10 @@ class Outcome:
         return Citation.Status(self.citation.status).label
 
     @property
+    def status_before_label(self) -> str:
+        return Citation.Status(self.status_before).label
+
+    @property
     def stays_public(self) -> bool:
         """Still evidence the public sees: supporting, with its review kept."""
         return self.citation.is_supporting and self.citation.is_reviewed
