@@ -252,3 +252,41 @@ def test_a_translation_without_a_published_version_is_not_named(client, cited):
     version.document.translations.add(SourceDocumentFactory(slug="english-soon", language="en"))
     api = client.get(f"/api/v1/documents/{version.document.slug}/").json()
     assert api["translations"] == []
+
+
+def test_the_seed_publishes_its_own_text_found_waiting_for_a_reviewer(db):
+    from documents.seeding import SEED_DIR, load_seed
+    from documents.sources import read_file
+
+    nato = PartnerFactory(slug="nato")
+    pending = import_document(
+        read_file(SEED_DIR / "texts" / "nato-relations-osce.txt"),
+        slug="nato-relations-osce",
+        publisher=nato,
+        language="fr",
+    ).version
+    assert pending.is_pending
+    load_seed()
+    pending.refresh_from_db()
+    assert pending.is_current and pending.status == DocumentVersion.Status.PUBLISHED
+    assert Citation.objects.filter(version=pending).exists()
+
+
+def test_a_pending_version_adds_no_query_to_the_document_pages(
+    client, cited, django_assert_num_queries
+):
+    version, _citation = cited
+    # As in a process that has served a page before: its content types are known.
+    client.get(url("documents:document_detail", DocumentVersionFactory().document.slug))
+    import_new(version)
+    import_document(  # and a new document waiting for its first version
+        RawSource("Un texte tout neuf, pas encore relu.", False, "new.txt"),
+        publisher=version.document.publisher,
+        language="fr",
+    )
+    with django_assert_num_queries(6):
+        page = client.get(url("documents:document_detail", version.document.slug))
+    assert page.context["page"].version == version
+    with django_assert_num_queries(3):  # generation, documents, their current versions
+        listing = client.get(url("documents:document_list"))
+    assert len(listing.context["documents"]) == 2
