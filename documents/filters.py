@@ -16,7 +16,10 @@ YES_OR_NO = [("true", _("yes")), ("false", _("no"))]
 
 def document_filter(help_text, **kwargs):
     return django_filters.ModelChoiceFilter(
-        queryset=SourceDocument.objects.all(), to_field_name="slug", help_text=help_text, **kwargs
+        queryset=SourceDocument.objects.public(),
+        to_field_name="slug",
+        help_text=help_text,
+        **kwargs,
     )
 
 
@@ -72,7 +75,8 @@ class VersionFilter(FilterSet):
 class CitationFilter(FilterSet):
     document = document_filter(_("Slug of the document quoted."), field_name="version__document")
     version = django_filters.ModelChoiceFilter(
-        queryset=DocumentVersion.objects.all(), help_text=_("Id of the document version quoted.")
+        queryset=DocumentVersion.objects.published(),
+        help_text=_("Id of the document version quoted."),
     )
     status = django_filters.ChoiceFilter(
         choices=[(status, status.label) for status in Citation.SUPPORTING_STATUSES]

@@ -1,32 +1,33 @@
-"""Import a document, or a new version of one, and re-anchor its citations.
+"""Import a document, or a new version of one.
 
-``import_document`` reads nothing and writes everything in one transaction: the document
-(when new), the new version — which becomes current — and every citation carried over by
-``reanchor_citations`` (rules in ``documents/reanchoring.py``), and the facts the new text
-suggests (``suggestions/reading.py``). Any failure leaves the database as it was. A text
-identical to a stored version (same SHA-256 of the normalised text, in any document) is
-reported and not stored again.
+``import_document`` writes everything in one transaction: the document (when new) and the
+new version, *pending*: nothing public changes until a reviewer publishes it
+(``documents/publishing.py``), which makes it current, re-anchors the citations (rules in
+``documents/reanchoring.py``) and reads the facts the new text suggests. The result says
+what publishing would do to the citations (a dry run); ``publish=True`` publishes at once,
+in the same transaction. Any failure leaves the database as it was. A text identical to a
+stored version (same SHA-256 of the normalised text, in any document) is reported and not
+stored again — except that of a discarded version of the same document, which is pending
+again.
 """
 
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import groupby
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from documents import reanchoring
+from documents import publishing
 from documents.addresses import AllowList
 from documents.anchoring import normalise
 from documents.models import Citation, DocumentVersion, SourceDocument
 from documents.sources import ExtractedText, RawSource, SourceError, extract
 from documents.typesetting import one_block_a_line
-from suggestions.reading import suggest_facts
 
 SOURCE_ERROR_MESSAGES = {
     "not_found": _("No such file: %(origin)s."),
@@ -91,40 +92,60 @@ class ImportResult:
     version: DocumentVersion | None = None
     duplicate_of: DocumentVersion | None = None
     created_document: bool = False
-    #: status → number of citations carried over from earlier versions
+    #: a discarded version of the same text, pending again
+    restored: bool = False
+    #: status → number of citations publishing would carry over from earlier versions
     outcomes: Counter = field(default_factory=Counter)
     suggestions: int = 0
-    #: facts the new text suggests (``suggestions/reading.py``), waiting for a curator
-    suggested_facts: int = 0
+    #: with ``publish=True``: what publishing did (``documents/publishing.py``)
+    published: publishing.PublishResult | None = None
 
     @property
     def needs_review(self) -> int:
-        return sum(self.outcomes[status] for status in Citation.REVIEW_STATUSES)
+        """Citations publishing leaves (or would leave) to a curator."""
+        outcomes = self.published.outcomes if self.published else self.outcomes
+        return sum(outcomes[status] for status in Citation.REVIEW_STATUSES)
+
+    @property
+    def suggested_facts(self) -> int:
+        """Facts the new text suggests; read when the version is published."""
+        return self.published.suggested_facts if self.published else 0
 
     def summary(self) -> str:
         if self.duplicate_of is not None:
             return str(
-                _("Identical to %(version)s: nothing was stored.") % {"version": self.duplicate_of}
+                _("Identical to %(version)s (%(status)s): nothing was stored.")
+                % {
+                    "version": self.duplicate_of,
+                    "status": self.duplicate_of.get_status_display().lower(),
+                }
             )
+        if self.published is not None:
+            return self.published.summary()
         if self.created_document:
             return str(
-                _("New document “%(document)s” (%(slug)s), version %(number)d.")
+                _(
+                    "New document “%(document)s” (%(slug)s), version %(number)d, waiting for a "
+                    "reviewer: the public does not see it until it is published."
+                )
                 % {"document": self.document, "slug": self.document.slug, "number": 1}
             )
-        counts = ", ".join(
-            f"{Citation.Status(status).label}: {self.outcomes[status]}"
-            for status in Citation.Status.values
-            if self.outcomes[status]
-        )
+        if self.restored:
+            lead = _(
+                "Version %(number)d of “%(document)s”, discarded before, waits again for a "
+                "reviewer."
+            )
+        else:
+            lead = _("Version %(number)d of “%(document)s” is stored and waits for a reviewer.")
         return str(
             _(
-                "Version %(number)d of “%(document)s” is now current. Citations re-checked: "
-                "%(counts)s; %(suggestions)d near match(es) suggested."
+                "%(lead)s The public still sees the current version and every citation stays "
+                "as it is. Publishing it would re-check citations: %(counts)s; %(suggestions)d "
+                "near match(es) suggested."
             )
             % {
-                "number": self.version.number,
-                "document": self.document,
-                "counts": counts or _("none"),
+                "lead": lead % {"number": self.version.number, "document": self.document},
+                "counts": publishing.count_statuses(self.outcomes) or _("none"),
                 "suggestions": self.suggestions,
             }
         )
@@ -174,10 +195,17 @@ def import_document(
     language: str = "",
     title: str = "",
     kind: str = "",
+    imported_by=None,
+    publish: bool = False,
 ) -> ImportResult:
-    """Store ``source`` as a new version of ``document`` — or of the document whose
-    canonical URL it was fetched from, or of a new document (then ``publisher`` is
-    required, and ``slug``, ``language``, ``title`` and ``kind`` are used)."""
+    """Store ``source`` as a new, pending version of ``document`` — or of the document
+    whose canonical URL it was fetched from, or of a new document (then ``publisher`` is
+    required, and ``slug``, ``language``, ``title`` and ``kind`` are used).
+
+    ``imported_by`` is recorded on the version (the four-eyes rule keeps them from
+    publishing it). ``publish`` publishes it at once (``publishing.publish_version``), by
+    ``imported_by`` when given — so only where self-review is allowed — else by no one
+    (the command line); a refusal leaves nothing stored."""
     try:
         extracted = extract(source)
     except SourceError as error:
@@ -205,7 +233,10 @@ def import_document(
                 .order_by("pk")
                 .first()
             )
-        if duplicate is not None:
+        if duplicate is not None and not (
+            duplicate.document_id == getattr(document, "pk", None)
+            and duplicate.status == DocumentVersion.Status.DISCARDED
+        ):
             return ImportResult(document=duplicate.document, duplicate_of=duplicate)
 
         created = document is None
@@ -219,107 +250,59 @@ def import_document(
                 kind=kind,
                 url=source.url,
             )
-        previous = document.versions.filter(is_current=True).first()
-        number = (document.versions.aggregate(last=Max("number"))["last"] or 0) + 1
-        document.versions.filter(is_current=True).update(is_current=False)
-        stated = extracted.stated_update
-        version = DocumentVersion.objects.create(
+        if duplicate is not None:
+            version = _restore_discarded(duplicate, imported_by, fetched=bool(source.url))
+        else:
+            number = (document.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+            stated = extracted.stated_update
+            version = DocumentVersion(
+                document=document,
+                number=number,
+                text=text,
+                raw=source.content,
+                # An HTML page's main text comes a block a line; a plain text is as it was.
+                published_text=(
+                    one_block_a_line(extracted.text) if source.is_html else extracted.text
+                ),
+                # A download is retrieved now; a file's retrieval date is not known.
+                retrieved_at=timezone.now() if source.url else None,
+                stated_update=stated.date if stated else None,
+                stated_update_text=stated.text[:255] if stated else "",
+                status=DocumentVersion.Status.PENDING,
+                imported_by=imported_by,
+            )
+            if imported_by is not None:
+                version._history_user = imported_by
+            version.save()
+        result = ImportResult(
             document=document,
-            number=number,
-            text=text,
-            raw=source.content,
-            # An HTML page's main text comes a block a line; a plain text is as it was.
-            published_text=one_block_a_line(extracted.text) if source.is_html else extracted.text,
-            # A download is retrieved now; a file's retrieval date is not known.
-            retrieved_at=timezone.now() if source.url else None,
-            stated_update=stated.date if stated else None,
-            stated_update_text=stated.text[:255] if stated else "",
-            is_current=True,
+            version=version,
+            created_document=created,
+            restored=duplicate is not None,
         )
-        result = ImportResult(document=document, version=version, created_document=created)
-        if previous is not None:
-            result.outcomes, result.suggestions = reanchor_citations(previous, version)
-        result.suggested_facts = suggest_facts(version).total
+        plan = publishing.plan_reanchoring(version)
+        result.outcomes, result.suggestions = plan.counts, plan.suggestions
+        if publish:
+            try:
+                result.published = publishing.publish_version(version, imported_by)
+                result.version = result.published.version
+            except (ValidationError, PermissionDenied) as error:
+                raise DocumentImportError(" ".join(_messages(error))) from error
         return result
 
 
-def reanchor_citations(previous: DocumentVersion, version: DocumentVersion):
-    """Re-check against ``version`` every citation of ``previous`` and every citation of
-    an older version of the document still waiting for a curator (``changed`` or
-    ``orphaned``). Retired citations are left alone. Returns the number of citations per
-    resulting status, and how many near matches were suggested."""
-    citations = list(
-        Citation.objects.filter(version__document_id=version.document_id)
-        .exclude(version=version)
-        .filter(
-            Q(version=previous) | Q(status__in=(Citation.Status.CHANGED, Citation.Status.ORPHANED))
-        )
-        .exclude(status=Citation.Status.RETIRED)
-        .select_related("version")
-        .order_by("version_id", "start", "pk")
-    )
-    taken = set(
-        Citation.objects.filter(version=version).values_list(
-            "content_type_id", "object_id", "field", "start", "end"
-        )
-    )
-    outcomes, suggestions = Counter(), 0
-    for old_version, group in groupby(citations, key=lambda citation: citation.version):
-        group = list(group)
-        passages = [
-            reanchoring.CitedPassage(c.quote, c.start, c.end, c.prefix, c.suffix) for c in group
-        ]
-        results = reanchoring.reanchor_all(old_version.text, version.text, passages)
-        for citation, result in zip(group, results, strict=True):
-            record_outcome(citation, result, version, taken)
-            outcomes[citation.status] += 1
-            suggestions += citation.has_suggestion
-    return outcomes, suggestions
+def _restore_discarded(version: DocumentVersion, imported_by, fetched: bool) -> DocumentVersion:
+    """The text of a discarded version, imported again: it waits for a reviewer again."""
+    version.status = DocumentVersion.Status.PENDING
+    version.discarded_at = version.discarded_by = None
+    version.imported_by = imported_by
+    version.imported_at = timezone.now()
+    version.retrieved_at = version.imported_at if fetched else None
+    if imported_by is not None:
+        version._history_user = imported_by
+    version.save()
+    return version
 
 
-def record_outcome(citation: Citation, result, version: DocumentVersion, taken: set):
-    """Apply one re-anchoring result to ``citation`` and save it."""
-    citation.checked_at = timezone.now()
-    anchor = result.anchor
-    key = anchor and (citation.content_type_id, citation.object_id, citation.field)
-    if anchor is not None and (*key, anchor.start, anchor.end) in taken:
-        # Another citation of the same claim already landed on this passage: a curator
-        # decides (usually: retire this one).
-        result = reanchoring.Reanchored(
-            reanchoring.CHANGED,
-            suggestion=reanchoring.NearMatch(
-                anchor.quote, anchor.start, anchor.end, anchor.prefix, anchor.suffix, 1.0
-            ),
-        )
-        anchor = None
-    if anchor is not None:
-        taken.add((*key, anchor.start, anchor.end))
-        # A move stays a move until a curator confirms it, even if nothing changed since.
-        moved = reanchoring.MOVED in (result.status, citation.status)
-        if moved and citation.status != Citation.Status.MOVED:
-            citation.previous_version = citation.version
-            citation.previous_prefix, citation.previous_suffix = citation.prefix, citation.suffix
-        elif not moved:
-            citation.forget_previous_place()
-        if citation.is_reviewed and not moved:
-            # The same words in the same context: what the reviewer confirmed still holds.
-            citation.reviewed_version = version
-            citation.reviewed_start, citation.reviewed_end = anchor.start, anchor.end
-        citation.version = version
-        citation.start, citation.end = anchor.start, anchor.end
-        citation.prefix, citation.suffix = anchor.prefix, anchor.suffix
-        citation.status = Citation.Status.MOVED if moved else Citation.Status.VERIFIED
-        citation.clear_suggestion()
-    else:
-        citation.status = result.status
-        citation.forget_previous_place()
-        citation.clear_suggestion()
-        suggestion = result.suggestion
-        if suggestion is not None:
-            citation.suggested_version = version
-            citation.suggested_quote = suggestion.quote
-            citation.suggested_start, citation.suggested_end = suggestion.start, suggestion.end
-            citation.suggested_prefix = suggestion.prefix
-            citation.suggested_suffix = suggestion.suffix
-            citation.suggestion_score = suggestion.score
-    citation.save()
+def _messages(error) -> list[str]:
+    return getattr(error, "messages", None) or [str(error)]

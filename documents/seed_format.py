@@ -1,11 +1,14 @@
 """What a file of the seed corpus (documents/seed/) may hold, and how its values read: the
 keys each kind of record may have, ``{fr: …, en: …}`` pairs, dates at a precision. The
 loader (``documents/seeding.py``) refuses anything else with a ``SeedError`` naming the file
-and the record."""
+and the record, and says what it did in a ``SeedReport``."""
 
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from django.utils.translation import gettext as _
 
 from periods.dates import PreciseDate
 
@@ -17,6 +20,29 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 class SeedError(Exception):
     """The seed corpus is wrong; the message names the file and the record."""
+
+
+@dataclass
+class SeedReport:
+    counts: dict[str, Counter] = field(default_factory=dict)
+
+    def count(self, model, outcome: str):
+        label = str(model._meta.verbose_name_plural)
+        self.counts.setdefault(label, Counter())[outcome] += 1
+
+    @property
+    def changed(self) -> bool:
+        return any(c["created"] or c["updated"] for c in self.counts.values())
+
+    def total(self, model) -> int:
+        return sum(self.counts.get(str(model._meta.verbose_name_plural), Counter()).values())
+
+    def lines(self) -> list[str]:
+        return [
+            _("%(records)s: %(created)d created, %(updated)d updated, %(unchanged)d unchanged")
+            % {"records": label, **{key: c[key] for key in ("created", "updated", "unchanged")}}
+            for label, c in self.counts.items()
+        ]
 
 
 # The keys each kind of record may have (documents/seed/README.md); any other key is a

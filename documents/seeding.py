@@ -9,21 +9,21 @@ above all any quote that does not anchor in its document, aborts the whole load 
 
 import decimal
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from documents.anchoring import normalise
 from documents.claims import claim_models
 from documents.models import Citation, DocumentVersion, SourceDocument
+from documents.publishing import publish_version
 from documents.seed_format import (
     DOCUMENTS_FILE,
     SeedError,
+    SeedReport,
     precise,
     read_file,
     record_files,
@@ -35,29 +35,6 @@ from periods.dates import PreciseDate
 from programmes.models import Participation, Programme
 
 SEED_DIR = Path(__file__).resolve().parent / "seed"
-
-
-@dataclass
-class SeedReport:
-    counts: dict[str, Counter] = field(default_factory=dict)
-
-    def count(self, model, outcome: str):
-        label = str(model._meta.verbose_name_plural)
-        self.counts.setdefault(label, Counter())[outcome] += 1
-
-    @property
-    def changed(self) -> bool:
-        return any(c["created"] or c["updated"] for c in self.counts.values())
-
-    def total(self, model) -> int:
-        return sum(self.counts.get(str(model._meta.verbose_name_plural), Counter()).values())
-
-    def lines(self) -> list[str]:
-        return [
-            _("%(records)s: %(created)d created, %(updated)d updated, %(unchanged)d unchanged")
-            % {"records": label, **{key: c[key] for key in ("created", "updated", "unchanged")}}
-            for label, c in self.counts.items()
-        ]
 
 
 class SeedLoader:
@@ -104,11 +81,14 @@ class SeedLoader:
         return instance
 
     def initial_state(self, model, lookup: dict) -> dict:
-        """A seeded record is published, and a seeded citation reviewed: the corpus was
-        checked against its texts before it was committed. Only on creation, so a later
-        reload leaves what curators and reviewers have done since."""
+        """A seeded record is published, as are the seed's document versions, and a seeded
+        citation reviewed: the corpus was checked against its texts before it was
+        committed. Only on creation, so a later reload leaves what curators and reviewers
+        have done since."""
         if issubclass(model, Publishable):
             return {"publication_state": PublicationState.PUBLISHED, "reviewed_at": self.now}
+        if model is DocumentVersion:
+            return {"status": DocumentVersion.Status.PUBLISHED, "published_at": self.now}
         if model is Citation:
             return {
                 "reviewed_at": self.now,
@@ -213,9 +193,14 @@ class SeedLoader:
                 "number": (document.versions.count() + 1),
                 "is_current": not document.versions.filter(is_current=True).exists(),
             }
-        self.versions[slug] = self.upsert(
-            DocumentVersion, key if existing is None else {"pk": existing.pk}, version_values, label
-        )
+        else:
+            key = {"pk": existing.pk}
+            if existing.is_pending:
+                # The seed's own text, imported and waiting for a reviewer: the seed is
+                # reviewed, so it is published (and the citations re-anchored on it).
+                publish_version(existing)
+                existing.refresh_from_db()
+        self.versions[slug] = self.upsert(DocumentVersion, key, version_values, label)
 
     def load_programmes(self, files):
         """Programmes in an order where every parent comes before its children."""

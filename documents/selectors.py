@@ -117,11 +117,19 @@ def number_footnotes(claims) -> list[Footnote]:
 
 
 def document_list() -> QuerySet:
-    return SourceDocument.objects.select_related("publisher").prefetch_related(
-        Prefetch(
-            "versions",
-            queryset=DocumentVersion.objects.filter(is_current=True).defer(*DocumentVersion.TEXTS),
-            to_attr="current_versions",
+    """The documents the public may see (those with a published version), each with its
+    current version."""
+    return (
+        SourceDocument.objects.public()
+        .select_related("publisher")
+        .prefetch_related(
+            Prefetch(
+                "versions",
+                queryset=DocumentVersion.objects.filter(is_current=True).defer(
+                    *DocumentVersion.TEXTS
+                ),
+                to_attr="current_versions",
+            )
         )
     )
 
@@ -210,9 +218,14 @@ def published_blocks(version: DocumentVersion, citations: list[Citation]):
     return typeset(version.published_text, version.text, citations)
 
 
-def document_page(slug: str, number: int | None = None) -> DocumentPage:
-    document = get_object_or_404(SourceDocument.objects.select_related("publisher"), slug=slug)
-    versions = list(document.versions.defer(*DocumentVersion.TEXTS).order_by("-number"))
+def document_page(slug: str, number: int | None = None, preview: bool = False) -> DocumentPage:
+    """A document's page: its current version, or version ``number``, and the published
+    versions. The public never sees a pending or discarded version, nor a document without
+    a published one; staff previews (``preview``) see every version."""
+    documents = SourceDocument.objects.all() if preview else SourceDocument.objects.public()
+    document = get_object_or_404(documents.select_related("publisher"), slug=slug)
+    versions = document.versions.all() if preview else document.versions.published()
+    versions = list(versions.defer(*DocumentVersion.TEXTS).order_by("-number"))
     if number is None:
         version = next((v for v in versions if v.is_current), versions[0] if versions else None)
     else:
@@ -248,12 +261,15 @@ def api_citations() -> QuerySet:
 
 
 def api_documents() -> QuerySet:
-    return document_list().prefetch_related("translations").order_by("title", "pk")
+    translations = Prefetch("translations", queryset=SourceDocument.objects.public())
+    return document_list().prefetch_related(translations).order_by("title", "pk")
 
 
 def api_versions(with_text: bool = False) -> QuerySet:
-    versions = DocumentVersion.objects.select_related("document").order_by(
-        "document__slug", "-number", "pk"
+    versions = (
+        DocumentVersion.objects.published()
+        .select_related("document")
+        .order_by("document__slug", "-number", "pk")
     )
     if with_text:
         return versions.defer("raw", "published_text")

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from documents.stated_update import StatedUpdate, find_stated_update
+from periods.stated_update import StatedUpdate, find_stated_update
 
 #: Largest document read from a file, an upload or a URL.
 MAX_BYTES = 5 * 1024 * 1024

@@ -26,13 +26,16 @@ def authors_since(record, since=None) -> set[int]:
     return set(rows.values_list("history_user_id", flat=True).distinct())
 
 
-def check_not_own_change(record, user, since=None):
-    """Refuse ``user``'s approval of ``record`` if they changed it after ``since``."""
+def check_not_own_change(record, user, since=None, authors=(), message=None):
+    """Refuse ``user``'s approval of ``record`` if they changed it after ``since``, or are
+    one of ``authors`` (ids of users the record names as its authors: who imported a
+    document version)."""
     if settings.ALLOW_SELF_REVIEW:
         return
-    if user.pk in authors_since(record, since):
+    if user.pk in authors or user.pk in authors_since(record, since):
         raise ValidationError(
-            _(
+            message
+            or _(
                 "You changed this since its last review: another reviewer must approve it "
                 "(four-eyes rule)."
             ),

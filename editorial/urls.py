@@ -11,4 +11,9 @@ urlpatterns = [
         views.relationship_preview,
         name="relationship_preview",
     ),
+    path(
+        _("preview/documents/<slug:slug>/versions/<int:number>/"),
+        views.version_preview,
+        name="version_preview",
+    ),
 ]

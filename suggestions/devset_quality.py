@@ -4,11 +4,11 @@ participations and events it states. The labels are the truth; the suggester is 
 tuned on them here.
 
 Each page goes through the real import (``documents.importing.import_document``: the
-text normalised, the update it states read, the document created, its facts suggested and
-stored) in a transaction that is rolled back. Before the imports, that transaction holds
-the seed's partners and programmes and those of ``lexicon.yaml`` (what the pages name that
-the seed lacks) — names only: no curated participation or event, so nothing a page says
-is skipped as already on record.
+text normalised, the update it states read, the document created, the version published,
+its facts suggested and stored) in a transaction that is rolled back. Before the imports,
+that transaction holds the seed's partners and programmes and those of ``lexicon.yaml``
+(what the pages name that the seed lacks) — names only: no curated participation or
+event, so nothing a page says is skipped as already on record.
 
 The stored suggestions are scored by the seed measurement's rules
 (``suggestions.quality``), a page's labels standing for the curated records:
@@ -81,6 +81,7 @@ def import_page(loader: SeedLoader, directory: Path, page: dict):
         language=page["language"],
         title=page["title"],
         kind=page["kind"],
+        publish=True,  # its facts are suggested when it is published
     )
     return result.version
 

@@ -29,10 +29,10 @@ from documents.anchoring import (
     anchor_quote,
     context_at,
 )
-from documents.date_expressions import ENDED, UNTIL
 from documents.models import Citation, DocumentVersion
 from partners.models import Event, Partner, PartnerAlias
 from periods.dates import PreciseDate
+from periods.expressions import ENDED, UNTIL
 from programmes.models import Participation, Programme
 from suggestions.extraction.candidates import EVENT, NEW_PARTNER, NEW_PROGRAMME, PARTICIPATION
 from suggestions.extraction.extractor import Extractor

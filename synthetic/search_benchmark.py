@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from django.db import connection, transaction
+from django.utils import timezone
 
 from documents.models import DocumentVersion, SourceDocument
 from partners.models import Partner
@@ -96,6 +97,8 @@ def _store(batch, publisher) -> int:
             text=synthetic.text,
             sha256=DocumentVersion.hash_text(synthetic.text),
             is_current=True,
+            status=DocumentVersion.Status.PUBLISHED,
+            published_at=timezone.now(),
         )
         for document, synthetic in zip(documents, batch, strict=True)
     )

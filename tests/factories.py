@@ -99,6 +99,11 @@ class DocumentVersionFactory(factory.django.DjangoModelFactory):
     text = SAMPLE_TEXT
     raw = SAMPLE_TEXT
     published_text = factory.LazyAttribute(lambda version: version.raw)
+    is_current = True
+    # Published, as the public sees it; ``status=DocumentVersion.Status.PENDING,
+    # is_current=False`` for one waiting for a reviewer.
+    status = DocumentVersion.Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
 
 
 class CitationFactory(factory.django.DjangoModelFactory):

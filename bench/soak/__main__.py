@@ -16,6 +16,7 @@ from bench.soak.load import Faults, Readers
 from bench.soak.server import ROOT, Gunicorn, environment, prepare, wait_until_healthy
 
 PARTNER_FORM = "partner_form"
+VERSION_FORM = "documentversion_form"
 
 
 def database(env, mode, argument) -> dict:
@@ -32,11 +33,12 @@ def database(env, mode, argument) -> dict:
 
 def curate(curator: Curator, reviewer: Curator, targets, duration, report: dict) -> None:
     """Edits spread over most of the run, the import in the middle, then the reviewer
-    approves each edit (the four-eyes rule: not the curator)."""
+    approves each edit and publishes the imported version (the four-eyes rule: not the
+    curator)."""
     curator.sign_in()
     partners = targets["partners"]
     pause = duration * 0.8 / max(1, len(partners))
-    edits, refused = {}, []
+    edits, refused, version_page = {}, [], ""
     for number, pk in enumerate(partners):
         text = marker()
         if curator.edit(
@@ -46,21 +48,26 @@ def curate(curator: Curator, reviewer: Curator, targets, duration, report: dict)
         else:
             refused.append(pk)
         if number == len(partners) // 2:
-            report["import_accepted"] = curator.import_version(
-                targets["document"]["pk"], targets["new_text"]
-            )
+            version_page = curator.import_version(targets["document"]["pk"], targets["new_text"])
+            report["import_accepted"] = bool(version_page)
         time.sleep(pause)
     report.update(edits=edits, edits_refused=refused)
-    report["published"] = publish(reviewer, list(edits))
+    report["published"] = publish(reviewer, list(edits), version_page)
 
 
-def publish(reviewer: Curator, pks: list[str]) -> dict:
+def publish(reviewer: Curator, pks: list[str], version_page: str) -> dict:
     """The editorial step: a reviewer approves each edited (published) record, which the
-    public already sees, so that it no longer shows as changed since its last review."""
+    public already sees, so that it no longer shows as changed since its last review, and
+    publishes the imported version, which the public does not see until then."""
     reviewer.sign_in()
     path = "/admin/partners/partner/{}/change/"
     accepted = [pk for pk in pks if reviewer.transition(path.format(pk), PARTNER_FORM, "approve")]
-    return {"accepted": len(accepted), "refused": len(pks) - len(accepted)}
+    version = bool(version_page) and reviewer.transition(version_page, VERSION_FORM, "publish")
+    return {
+        "accepted": len(accepted),
+        "refused": len(pks) - len(accepted),
+        "version_published": version,
+    }
 
 
 def inject_faults(gunicorn, cluster, base_url, faults, duration, started, recovery) -> None:
@@ -168,8 +175,12 @@ def failures(report: dict, targets: dict) -> list[str]:
         problems.append(f"edits refused: {curator['edits_refused']}")
     if found["edits_missing"]:
         problems.append(f"edits lost: {found['edits_missing']}")
+    if not curator["published"].get("version_published"):
+        problems.append("the reviewer could not publish the imported version")
     if not curator["import_accepted"] or not found["imported_version_current"]:
         problems.append("the imported version is not the current one")
+    if not found["imported_version_published_by_another"]:
+        problems.append("the imported version was not published by someone else than its importer")
     if found["versions_of_imported_document"] != targets["document"]["versions"] + 1:
         problems.append("the imported document does not have exactly one more version")
     if found["edits_not_approved"]:

@@ -1,6 +1,6 @@
 """A curator in the admin, over real HTTP: signs in (CSRF and all), edits records through
 their change forms, imports a new document version through the import page, and — a step
-of its own — publishes what was edited."""
+of its own, another person's — publishes what was edited and imported."""
 
 import http.client
 import secrets
@@ -9,7 +9,7 @@ import uuid
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from http.cookies import SimpleCookie
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 
 class FormFields(HTMLParser):
@@ -174,15 +174,19 @@ class Curator:
     def form_options(self, path: str, form_id: str, name: str) -> list[str]:
         return form_of(self.request("GET", path).body, form_id).options.get(name, [])
 
-    def import_version(self, document_pk: int, text: str) -> bool:
-        """Upload ``text`` as a new version of the document, through the import page."""
+    def import_version(self, document_pk: int, text: str) -> str:
+        """Upload ``text`` as a new version of the document, through the import page; the
+        path of the new version's admin page, where a reviewer publishes it ("" when the
+        import was refused)."""
         path = "/admin/documents/sourcedocument/import/"
         fields = dict(form_of(self.request("GET", path).body).fields)
         fields["document"] = str(document_pk)
         boundary = f"----soak{uuid.uuid4().hex}"
         body = multipart(boundary, fields, "upload", "new-version.txt", text.encode())
         answer = self.request("POST", path, body, f"multipart/form-data; boundary={boundary}")
-        return answer.status == 302
+        if answer.status != 302:
+            return ""
+        return urlsplit(answer.location).path
 
 
 def multipart(boundary, fields, file_field, filename, content) -> bytes:

@@ -37,7 +37,7 @@ def reviewer() -> dict:
 
 
 def check(expected: dict) -> dict:
-    from django.db.models import Count
+    from django.db.models import Count, F
 
     from documents.anchoring import matching_view
     from documents.models import Citation, DocumentVersion
@@ -79,6 +79,12 @@ def check(expected: dict) -> dict:
         "imported_version_current": versions.filter(
             is_current=True, text__endswith="added by the curator."
         ).exists(),
+        # The four-eyes rule: the reviewer published what the curator imported.
+        "imported_version_published_by_another": versions.filter(
+            is_current=True, imported_by__isnull=False, published_by__isnull=False
+        )
+        .exclude(published_by=F("imported_by"))
+        .exists(),
         "versions_with_wrong_hash": bad_hashes,
         "supporting_citations_not_at_their_quote": misplaced,
         "documents_with_several_current_versions": several_current,

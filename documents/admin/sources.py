@@ -1,5 +1,5 @@
-"""Source documents and versions in the admin: the import page, the versions and what
-changed between them."""
+"""Source documents in the admin, and the import page (the versions themselves, their
+review and what changed between them: ``documents/admin/versions.py``)."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -8,13 +8,9 @@ from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
-from django.utils.http import urlencode
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from documents.diffing import html_diff
 from documents.forms import DocumentImportForm
 from documents.importing import DocumentImportError, import_document
 from documents.models import DocumentVersion, SourceDocument
@@ -25,7 +21,15 @@ from editorial.locking_admin import LockingAdmin
 class DocumentVersionInline(admin.TabularInline):
     model = DocumentVersion
     extra = 0
-    fields = ["number", "is_current", "stated_update", "retrieved_at", "imported_at", "sha256"]
+    fields = [
+        "number",
+        "status",
+        "is_current",
+        "stated_update",
+        "retrieved_at",
+        "imported_at",
+        "sha256",
+    ]
     readonly_fields = fields
     show_change_link = True
     can_delete = False
@@ -82,6 +86,7 @@ class SourceDocumentAdmin(LockingAdmin, HistoryAdmin, TranslationAdmin):
                     language=data["language"],
                     title=data["title"],
                     kind=data["kind"],
+                    imported_by=request.user,
                 )
             except DocumentImportError as error:
                 form.add_error(None, str(error))
@@ -102,121 +107,7 @@ class SourceDocumentAdmin(LockingAdmin, HistoryAdmin, TranslationAdmin):
         else:
             self.message_user(request, result.summary(), messages.SUCCESS)
             version = result.version
-        if result.needs_review:
-            queue = reverse("admin:documents_citationforreview_changelist")
-            query = urlencode({"version__document__id__exact": result.document.pk})
-            self.message_user(
-                request,
-                format_html(
-                    '<a href="{}?{}">{}</a>',
-                    queue,
-                    query,
-                    _("%(count)d citation(s) to review in the citation health queue.")
-                    % {"count": result.needs_review},
-                ),
-                messages.WARNING,
-            )
-        if result.suggested_facts:
-            suggestions = reverse("admin:suggestions_suggestion_changelist")
-            query = urlencode({"version__document__id__exact": result.document.pk})
-            self.message_user(
-                request,
-                format_html(
-                    '<a href="{}?{}">{}</a>',
-                    suggestions,
-                    query,
-                    _("%(count)d fact(s) suggested by the new text.")
-                    % {"count": result.suggested_facts},
-                ),
-                messages.INFO,
-            )
+        # The version's page shows what publishing it would do, and a reviewer's buttons.
         return HttpResponseRedirect(
             reverse("admin:documents_documentversion_change", args=[version.pk])
         )
-
-
-@admin.register(DocumentVersion)
-class DocumentVersionAdmin(LockingAdmin, HistoryAdmin):
-    class Media:
-        # The diff's and the text's styles: the Content-Security-Policy allows no inline style.
-        css = {"all": ["css/admin.css"]}
-
-    list_display = [
-        "__str__",
-        "is_current",
-        "stated_update",
-        "retrieved_at",
-        "imported_at",
-        "short_sha256",
-        "citation_count",
-    ]
-    list_filter = ["is_current", "document"]
-    search_fields = ["document__title_fr", "document__title_en", "document__slug", "sha256"]
-    autocomplete_fields = ["document"]
-    date_hierarchy = "imported_at"
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("document")
-            .annotate(number_of_citations=Count("citations"))
-            # Grouping drops the default ordering, which the autocomplete's pages need.
-            .order_by("document", "-number")
-        )
-
-    fields = [
-        "document",
-        "number",
-        "is_current",
-        "stated_update",
-        "stated_update_text",
-        "retrieved_at",
-        "imported_at",
-        "sha256",
-        "diff_with_previous",
-        "text_display",
-    ]
-    # A stored text is never edited, and which version is current changes only on import,
-    # which re-anchors the citations; only the stated update date can be corrected here.
-    readonly_fields = [f for f in fields if f not in ("stated_update", "stated_update_text")]
-
-    def has_add_permission(self, request):
-        # New versions come in through the import page, which re-anchors every citation.
-        return False
-
-    @admin.display(description=_("changes since the previous version"))
-    def diff_with_previous(self, obj):
-        previous = (
-            DocumentVersion.objects.filter(document=obj.document_id, number__lt=obj.number)
-            .order_by("-number")
-            .first()
-        )
-        if previous is None:
-            return _("First version: nothing to compare with.")
-        return version_diff(previous, obj)
-
-    @admin.display(description=_("SHA-256"))
-    def short_sha256(self, obj):
-        return obj.sha256[:12]
-
-    @admin.display(description=_("citations"), ordering="number_of_citations")
-    def citation_count(self, obj):
-        return obj.number_of_citations
-
-    @admin.display(description=_("text"))
-    def text_display(self, obj):
-        return format_html('<pre class="version-text">{}</pre>', obj.text)
-
-
-def version_diff(old: DocumentVersion, new: DocumentVersion):
-    """Removed and added words between two versions, paragraph by paragraph
-    (``documents.diffing`` escapes the texts)."""
-    changes = html_diff(old.text, new.text)
-    if not changes:
-        return _("Same text as version %(number)d.") % {"number": old.number}
-    return format_html(
-        '<div class="version-diff"><p>{}</p>{}</div>',
-        _("Compared with version %(number)d.") % {"number": old.number},
-        mark_safe(changes),
-    )

@@ -10,7 +10,7 @@ from documents.models.citations import (
     CitationQuerySet,
     CitationStatus,
 )
-from documents.models.sources import DocumentVersion, SourceDocument
+from documents.models.sources import DocumentVersion, SourceDocument, VersionStatus
 
 __all__ = [
     "ANCHOR_ERROR_MESSAGES",
@@ -21,4 +21,5 @@ __all__ = [
     "CitationStatus",
     "DocumentVersion",
     "SourceDocument",
+    "VersionStatus",
 ]

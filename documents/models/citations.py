@@ -321,8 +321,7 @@ class Citation(CitationCuration, Versioned):
     def anchor(self):
         """Find the quote in its version and record where it stands, or raise a
         ValidationError on ``quote`` that says why it cannot be saved."""
-        if self.version_id is None:
-            raise ValidationError({"version": _("Choose the document version the quote is from.")})
+        DocumentVersion.check_citable(self.version if self.version_id is not None else None)
         try:
             anchor = anchor_quote(self.version.text, self.quote, self.prefix, self.suffix)
         except AnchorError as error:

@@ -2,6 +2,8 @@
 
 import hashlib
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +12,17 @@ from django.utils.translation import gettext_lazy as _
 from documents.anchoring import normalise
 from editorial.locking import Versioned
 from partners.models import Partner
+
+
+class SourceDocumentQuerySet(models.QuerySet):
+    def public(self):
+        """Documents the public may see: those with a published version. A document whose
+        first version waits for a reviewer is not shown anywhere yet."""
+        return self.filter(
+            models.Exists(
+                DocumentVersion.objects.published().filter(document=models.OuterRef("pk"))
+            )
+        )
 
 
 class SourceDocument(Versioned):
@@ -42,6 +55,8 @@ class SourceDocument(Versioned):
         help_text=_("The same page in another language."),
     )
 
+    objects = SourceDocumentQuerySet.as_manager()
+
     class Meta:
         ordering = ["title"]
         verbose_name = _("source document")
@@ -58,9 +73,30 @@ class SourceDocument(Versioned):
         return self.versions.filter(is_current=True).first()
 
 
+class VersionStatus(models.TextChoices):
+    #: Imported, waiting for a reviewer: not public, its document's citations untouched.
+    PENDING = "pending", _("Pending")
+    #: Public; the newest published version is the current one.
+    PUBLISHED = "published", _("Published")
+    #: A reviewer decided it is not to be published. Kept for the record, never public.
+    DISCARDED = "discarded", _("Discarded")
+
+
+class DocumentVersionQuerySet(models.QuerySet):
+    def published(self):
+        """Versions the public may read: the current one and the earlier published ones."""
+        return self.filter(status=VersionStatus.PUBLISHED)
+
+    def pending(self):
+        return self.filter(status=VersionStatus.PENDING)
+
+
 class DocumentVersion(Versioned):
     """One retrieved text of a document. Its text is stored normalised and never edited:
-    a changed text is a new version."""
+    a changed text is a new version. An imported version waits for a reviewer
+    (``pending``) before it is public and current (``documents/publishing.py``)."""
+
+    Status = VersionStatus
 
     document = models.ForeignKey(
         SourceDocument,
@@ -102,7 +138,47 @@ class DocumentVersion(Versioned):
     stated_update_text = models.CharField(
         _("stated update, as written"), max_length=255, blank=True
     )
-    is_current = models.BooleanField(_("current version"), default=True)
+    is_current = models.BooleanField(_("current version"), default=False)
+    # Changed by ``documents/publishing.py`` only, never by a form.
+    status = models.CharField(
+        _("publication state"),
+        max_length=16,
+        choices=VersionStatus.choices,
+        default=VersionStatus.PENDING,
+        db_index=True,
+        editable=False,
+    )
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("imported by"),
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("published by"),
+    )
+    discarded_at = models.DateTimeField(_("discarded at"), null=True, blank=True, editable=False)
+    discarded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("discarded by"),
+    )
+
+    objects = DocumentVersionQuerySet.as_manager()
 
     #: The columns that hold a whole text: left in the database by reads that show none.
     TEXTS = ("text", "raw", "published_text")
@@ -112,6 +188,9 @@ class DocumentVersion(Versioned):
         get_latest_by = "number"
         verbose_name = _("document version")
         verbose_name_plural = _("document versions")
+        permissions = [
+            ("publish_documentversion", _("Can publish or discard an imported document version"))
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["document", "number"], name="document_version_number_unique"
@@ -129,6 +208,15 @@ class DocumentVersion(Versioned):
                 name="document_version_sha256_hex",
             ),
             models.CheckConstraint(condition=~models.Q(text=""), name="document_version_has_text"),
+            models.CheckConstraint(
+                condition=models.Q(status__in=VersionStatus.values),
+                name="document_version_status_valid",
+            ),
+            # The public reads the current version: it is always a published one.
+            models.CheckConstraint(
+                condition=models.Q(is_current=False) | models.Q(status=VersionStatus.PUBLISHED),
+                name="document_current_version_published",
+            ),
         ]
 
     def __str__(self):
@@ -142,6 +230,29 @@ class DocumentVersion(Versioned):
 
     def get_absolute_url(self):
         return reverse("documents:version_detail", args=[self.document.slug, self.number])
+
+    @property
+    def is_published(self):
+        return self.status == VersionStatus.PUBLISHED
+
+    @property
+    def is_pending(self):
+        return self.status == VersionStatus.PENDING
+
+    @staticmethod
+    def check_citable(version):
+        """Raise a ValidationError on ``version`` unless a citation may quote it: a
+        published one. Citations move with the versions a reviewer publishes
+        (re-anchoring); one on a pending or discarded text would support nothing the public
+        can read."""
+        if version is None:
+            raise ValidationError({"version": _("Choose the document version the quote is from.")})
+        if not version.is_published:
+            message = _(
+                "This version is not published: quote the current version of the document "
+                "(or have this one published first)."
+            )
+            raise ValidationError({"version": message}, code="unpublished_version")
 
     @staticmethod
     def hash_text(text: str) -> str:

@@ -7,7 +7,7 @@ sentence. It proposes:
 
 - **participation** — a known partner and a known programme named in the same sentence,
   with the start (or end) the sentence gives: "depuis 2012", "achevé en 2011";
-- **event** — a date expression (``documents.date_expressions``) in a sentence that names
+- **event** — a date expression (``periods.expressions``) in a sentence that names
   a known partner or programme; one per date;
 - **new programme** / **new partner** — an acronym in parentheses that nothing known
   bears, with the words before it as its name.

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from documents.date_expressions import FoundDate
+from periods.expressions import FoundDate
 
 PARTICIPATION = "participation"
 EVENT = "event"

@@ -4,7 +4,7 @@ proposes participations, events and new names (see ``suggestions.extraction``)."
 import datetime
 
 from documents.anchoring import matching_view
-from documents.date_expressions import find_dates
+from periods.expressions import find_dates
 from suggestions.extraction.acronyms import new_names
 from suggestions.extraction.candidates import EVENT, Candidate
 from suggestions.extraction.lexicon import KnownNames, Lexicon

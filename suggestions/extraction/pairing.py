@@ -2,7 +2,7 @@
 
 import re
 
-from documents.date_expressions import AT, BARE, ENDED, SINCE, UNTIL
+from periods.expressions import AT, BARE, ENDED, SINCE, UNTIL
 from suggestions.extraction.candidates import PARTICIPATION, Candidate
 from suggestions.extraction.lexicon import KnownNames
 from suggestions.extraction.naming import Reading

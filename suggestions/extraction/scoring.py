@@ -3,7 +3,7 @@ kind), and which candidates are kept: the surest of each."""
 
 import re
 
-from documents.date_expressions import BARE, YEAR, FoundDate
+from periods.expressions import BARE, YEAR, FoundDate
 from suggestions.extraction.candidates import NEW_PARTNER, NEW_PROGRAMME, PARTICIPATION, Candidate
 
 PARTICIPATION_VERBS = re.compile(

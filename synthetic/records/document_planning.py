@@ -129,6 +129,8 @@ class DocumentPlanner(Planner):
             stated_update=updated,
             stated_update_text=stated,
             is_current=True,
+            status=DocumentVersion.Status.PUBLISHED,
+            published_at=self.now,
         )
         self.documents.append(document)
         self.versions.append(version)

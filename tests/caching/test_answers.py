@@ -44,7 +44,9 @@ def test_a_partner_whose_only_citation_becomes_orphaned_leaves_the_next_answer(c
     document = partner.citations.get().version.document
     # A new version that no longer says it: the citation is orphaned, the claim unsupported.
     import_document(
-        RawSource("Relations avec la Serbie.\nRien d'autre.", False, "new.txt"), document=document
+        RawSource("Relations avec la Serbie.\nRien d'autre.", False, "new.txt"),
+        document=document,
+        publish=True,
     )
     assert client.get("/api/v1/partners/").json()["results"] == []
     assert client.get("/api/v1/partners/serbia/").status_code == 404

@@ -64,7 +64,9 @@ def test_an_event_whose_only_citation_becomes_orphaned_disappears_on_the_next_re
     document = relationship.citations.get().version.document
     # A new version that no longer says it: the citations are orphaned, the claims unsupported.
     import_document(
-        RawSource("Relations avec la Serbie.\nRien d'autre.", False, "new.txt"), document=document
+        RawSource("Relations avec la Serbie.\nRien d'autre.", False, "new.txt"),
+        document=document,
+        publish=True,
     )
     response = client.get(page_url(relationship))
     assert "Serbia joins the PfP" not in response.content.decode()

@@ -63,13 +63,18 @@ def test_a_document_shows_its_publisher_url_and_current_version(client, nato_pag
 
 def test_a_document_links_its_other_language_versions(client, nato_page):
     english = SourceDocumentFactory(slug="nato-serbia-en", language="en")
+    DocumentVersionFactory(document=english)
     nato_page.translations.add(english)
     body = get(client, "documents/nato-serbia/").json()
     assert [(t["slug"], t["language"]) for t in body["translations"]] == [("nato-serbia-en", "en")]
 
 
 def test_documents_filter_by_publisher_language_and_kind_and_search_titles(client, nato_page):
-    SourceDocumentFactory(slug="report", language="en", kind="report", title_en="Annual report")
+    report = SourceDocumentFactory(
+        slug="report", language="en", kind="report", title_en="Annual report"
+    )
+    DocumentVersionFactory(document=report)
+    SourceDocumentFactory(slug="no-version-yet", language="en", kind="report")  # not public
     assert slugs(client, "documents/", publisher="nato") == ["nato-serbia"]
     assert slugs(client, "documents/", language="en") == ["report"]
     assert slugs(client, "documents/", kind="report") == ["report"]
@@ -170,7 +175,9 @@ def build_documents(n):
     for _ in range(n):
         document = SourceDocumentFactory(publisher=publisher)
         DocumentVersionFactory(document=document)
-        document.translations.add(SourceDocumentFactory(publisher=publisher, language="en"))
+        translation = SourceDocumentFactory(publisher=publisher, language="en")
+        DocumentVersionFactory(document=translation)
+        document.translations.add(translation)
 
 
 def build_versions(n):

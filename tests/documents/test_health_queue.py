@@ -38,7 +38,9 @@ def curated():
         .replace("établi en décembre 2006", "établi en déc. 2006")
         .replace(", apporte son soutien aux réformes du secteur de la défense", ".")
     )
-    result = import_document(RawSource(new_text, False, "v2.txt"), document=version.document)
+    result = import_document(
+        RawSource(new_text, False, "v2.txt"), document=version.document, publish=True
+    )
     for citation in citations.values():
         citation.refresh_from_db()
     return version, result.version, citations

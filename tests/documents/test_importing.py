@@ -11,12 +11,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.test import Client
 
-from documents import importing
+from documents import importing, publishing
 from documents.fetching import fetch_url, read_source
 from documents.importing import DocumentImportError, import_document
 from documents.models import Citation, DocumentVersion, SourceDocument
 from documents.sources import RawSource, SourceError, read_file
-from documents.stated_update import find_stated_update
+from periods.stated_update import find_stated_update
 from tests.factories import CitationFactory, DocumentVersionFactory, PartnerFactory
 
 PAGE = """<!DOCTYPE html>
@@ -111,7 +111,8 @@ def test_a_text_file_becomes_a_new_document_with_its_stated_update(nato, text_fi
         "relations-avec-le-belarus",
     )
     assert (document.publisher, document.language) == (nato, "fr")
-    assert version.number == 1 and version.is_current
+    assert version.number == 1 and version.status == DocumentVersion.Status.PENDING
+    assert not version.is_current  # waiting for a reviewer
     assert "L'OTAN et le Bélarus ont tissé" in version.text  # normalised
     assert version.raw == TEXT  # the original, as read
     assert version.stated_update == datetime.date(2018, 10, 18)
@@ -280,10 +281,12 @@ def test_a_text_identical_but_for_spacing_and_typography_is_a_duplicate(nato, te
     assert again.duplicate_of == first.version
 
 
-def test_a_new_version_is_numbered_after_the_last_and_becomes_current(nato, text_file):
-    first = import_document(read_file(text_file), publisher=nato, language="fr")
+def test_a_new_version_is_numbered_after_the_last_and_becomes_current_once_published(
+    nato, text_file
+):
+    first = import_document(read_file(text_file), publisher=nato, language="fr", publish=True)
     second = import_document(
-        RawSource(TEXT + "Une phrase.", False, "v2.txt"), document=first.document
+        RawSource(TEXT + "Une phrase.", False, "v2.txt"), document=first.document, publish=True
     )
     first.version.refresh_from_db()
     assert (second.version.number, second.version.is_current) == (2, True)
@@ -306,21 +309,24 @@ def test_a_failure_during_the_import_leaves_the_database_unchanged(monkeypatch):
         )
     ]
     before = list(Citation.objects.order_by("pk").values())
-    record_outcome = importing.record_outcome
+    record_outcome = publishing.record_outcome
     calls = []
 
     def failing_after_two(*args, **kwargs):
         calls.append(args)
-        if len(calls) == 3:
+        if len(calls) == 3 + 3:
             raise RuntimeError("injected failure")
         return record_outcome(*args, **kwargs)
 
-    monkeypatch.setattr(importing, "record_outcome", failing_after_two)
+    monkeypatch.setattr(publishing, "record_outcome", failing_after_two)
     new_text = version.text.replace("établi en décembre 2006", "créé fin 2006") + "\nFin."
     with pytest.raises(RuntimeError, match="injected failure"):
-        import_document(RawSource(new_text, False, "v2.txt"), document=version.document)
+        import_document(
+            RawSource(new_text, False, "v2.txt"), document=version.document, publish=True
+        )
 
-    assert len(calls) == 3  # two citations had been re-anchored when it failed
+    # The dry run of the import saw all three; publishing had re-anchored two.
+    assert len(calls) == 3 + 3
     assert list(Citation.objects.order_by("pk").values()) == before
     assert list(DocumentVersion.objects.values_list("pk", "is_current")) == [(version.pk, True)]
     assert len(citations) == 3
@@ -349,8 +355,11 @@ def test_the_command_imports_a_file_as_a_new_document(nato, text_file, capsys):
         "nato-relations-belarus-2",
     )
     document = SourceDocument.objects.get(slug="nato-relations-belarus-2")
-    assert document.current_version.stated_update == datetime.date(2018, 10, 18)
-    assert "nato-relations-belarus-2" in capsys.readouterr().out
+    version = document.versions.get()
+    assert version.stated_update == datetime.date(2018, 10, 18)
+    assert version.is_pending and document.current_version is None
+    out = capsys.readouterr().out
+    assert "nato-relations-belarus-2" in out and "waiting for a reviewer" in out
 
 
 def test_the_command_imports_a_new_version_and_reports_the_citations(seeded, tmp_path, capsys):
@@ -359,8 +368,21 @@ def test_the_command_imports_a_new_version_and_reports_the_citations(seeded, tmp
     path.write_text(document.current_version.text.replace("en 1995 marque", "en 1995 a marqué"))
     call_command("import_document", str(path), "--document", "nato-relations-belarus")
     out = capsys.readouterr().out
-    assert document.current_version.number == 2
-    assert "citation health queue" in out
+    assert document.current_version.number == 1
+    assert "waits for a reviewer" in out and "would re-check citations: Verified:" in out
+    assert "Orphaned: 5; 5 near match(es) suggested" in out
+    assert not Citation.objects.filter(version__number=2).exists()  # nothing moved yet
+
+
+def test_the_command_publishes_at_once_when_asked(seeded, tmp_path, capsys):
+    document = SourceDocument.objects.get(slug="nato-relations-belarus")
+    path = tmp_path / "belarus.txt"
+    path.write_text(document.current_version.text.replace("en 1995 marque", "en 1995 a marqué"))
+    call_command("import_document", str(path), "--document", "nato-relations-belarus", "--publish")
+    out = capsys.readouterr().out
+    current = document.current_version
+    assert current.number == 2 and current.published_by is None
+    assert "is now current" in out and "citation health queue" in out
 
 
 def test_the_command_reports_an_identical_text(seeded, capsys):
@@ -406,8 +428,9 @@ def test_a_curator_uploads_a_new_version_in_the_admin(admin_client):
     new = version.document.versions.get(number=version.number + 1)
     assert response.status_code == 302
     assert response["Location"].endswith(f"/admin/documents/documentversion/{new.pk}/change/")
+    assert new.is_pending and new.imported_by.username == "admin"
     citation.refresh_from_db()
-    assert (citation.version, citation.status) == (new, Citation.Status.VERIFIED)
+    assert (citation.version, citation.status) == (version, Citation.Status.VERIFIED)
 
 
 def test_a_curator_creates_a_document_from_an_address_in_the_admin(

@@ -33,7 +33,7 @@ def document_url(version, language="fr"):
 
 
 def imported(source):
-    result = import_document(source, publisher=PartnerFactory(), slug="moldavie")
+    result = import_document(source, publisher=PartnerFactory(), slug="moldavie", publish=True)
     assert result.version is not None, result.summary()
     return DocumentVersion.objects.get(pk=result.version.pk)
 

@@ -200,7 +200,9 @@ def test_a_citation_is_placed_only_where_the_new_text_holds_its_quote_exactly(ol
 
 def new_version(version, text):
     return import_document(
-        RawSource(content=text, is_html=False, origin="test.txt"), document=version.document
+        RawSource(content=text, is_html=False, origin="test.txt"),
+        document=version.document,
+        publish=True,
     )
 
 
@@ -369,7 +371,9 @@ def test_a_modified_copy_of_a_seed_document_gives_exactly_the_expected_statuses(
     expected = {c.pk: expected_status(c, edits, moved_span, insertion) for c in citations}
 
     result = import_document(
-        RawSource(content=new_text, is_html=False, origin="belarus.txt"), document=document
+        RawSource(content=new_text, is_html=False, origin="belarus.txt"),
+        document=document,
+        publish=True,
     )
 
     after = {c.pk: c for c in Citation.objects.filter(pk__in=expected)}

@@ -152,7 +152,9 @@ def test_reloading_the_seed_after_a_new_version_keeps_the_curated_state(seeded):
     document = SourceDocument.objects.get(slug="nato-relations-belarus")
     new_text = modified_belarus(document.current_version.text)[0]
     import_document(
-        RawSource(content=new_text, is_html=False, origin="belarus.txt"), document=document
+        RawSource(content=new_text, is_html=False, origin="belarus.txt"),
+        document=document,
+        publish=True,
     )
     statuses = dict(Citation.objects.values_list("pk", "status"))
 

@@ -209,7 +209,9 @@ def test_a_citation_given_another_field_waits_for_a_reviewer_again(curator_clien
 
 def new_version(version, text):
     return import_document(
-        RawSource(content=text, is_html=False, origin="update.txt"), document=version.document
+        RawSource(content=text, is_html=False, origin="update.txt"),
+        document=version.document,
+        publish=True,
     )
 
 

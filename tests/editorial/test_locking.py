@@ -211,7 +211,7 @@ def orphaned():
     new_text = version.text.replace("établi en décembre 2006", "établi en déc. 2006").replace(
         "la Serbie a adhéré au Partenariat pour la paix", "la Serbie a adhéré au Partenariat"
     )
-    import_document(RawSource(new_text, False, "v2.txt"), document=version.document)
+    import_document(RawSource(new_text, False, "v2.txt"), document=version.document, publish=True)
     for citation in citations:
         citation.refresh_from_db()
         assert citation.status == Citation.Status.ORPHANED and citation.has_suggestion

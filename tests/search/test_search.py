@@ -199,6 +199,8 @@ def test_a_new_current_version_replaces_the_passages_of_the_previous_one(corpus)
         document=corpus.english.document,
         number=corpus.english.number + 1,
         text=ENGLISH_TEXT.replace("regular dialogue", "steady exchange"),
+        is_current=True,
+        status=DocumentVersion.Status.PUBLISHED,
     )
     assert found("steady exchange", "passage") != []
     assert found("regular dialogue", "passage") == []
@@ -216,7 +218,11 @@ def test_a_snippet_keeps_text_that_looks_like_tags_escaped(corpus, quote):
     corpus.english.is_current = False
     corpus.english.save()
     DocumentVersion.objects.create(
-        document=corpus.english.document, number=corpus.english.number + 1, text=quote
+        document=corpus.english.document,
+        number=corpus.english.number + 1,
+        text=quote,
+        is_current=True,
+        status=DocumentVersion.Status.PUBLISHED,
     )
     [passage] = passages("reform", "en")
     assert passage.snippet == escape(quote).replace("reform", "<mark>reform</mark>")

@@ -52,4 +52,6 @@ def known(db):
 
 
 def imported(known, text=TEXT):
-    return import_document(RawSource(text, False, "serbia.txt"), document=known["document"])
+    return import_document(
+        RawSource(text, False, "serbia.txt"), document=known["document"], publish=True
+    )

@@ -129,7 +129,7 @@ def test_rejecting_in_the_admin_is_remembered(admin_client, pending):
     assert event.status == Suggestion.Status.REJECTED
 
 
-def test_the_import_page_links_to_the_suggested_facts(admin_client, known):
+def test_a_pending_version_suggests_nothing_until_it_is_published(admin_client, known):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     upload = SimpleUploadedFile("serbia.txt", TEXT.encode(), content_type="text/plain")
@@ -138,7 +138,8 @@ def test_the_import_page_links_to_the_suggested_facts(admin_client, known):
         {"upload": upload, "document": known["document"].pk, "kind": "web_page"},
         follow=True,
     )
-    assert "4 fact(s) suggested by the new text." in response.content.decode()
+    assert "fact(s) suggested" not in response.content.decode()
+    assert not Suggestion.objects.exists()
 
 
 def test_a_suggestion_decided_meanwhile_is_not_accepted_again(admin_client, pending):

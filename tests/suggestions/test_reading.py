@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 
-from documents import importing
+from documents import publishing
 from programmes.models import Participation
 from suggestions import deciding
 from suggestions.models import Suggestion
@@ -35,7 +35,7 @@ def test_a_failure_while_suggesting_leaves_the_database_unchanged(known, monkeyp
     def failing(version):
         raise RuntimeError("injected")
 
-    monkeypatch.setattr(importing, "suggest_facts", failing)
+    monkeypatch.setattr(publishing, "suggest_facts", failing)
     with pytest.raises(RuntimeError):
         imported(known)
     assert not known["document"].versions.exists()

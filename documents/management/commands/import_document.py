@@ -1,3 +1,4 @@
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from documents.fetching import read_source
@@ -15,8 +16,11 @@ from partners.models import Partner
 class Command(BaseCommand):
     help = (
         "Import a document, or a new version of one, from a .txt file, an .html file or a "
-        "URL. A new version becomes current and the citations of the previous one are "
-        "re-checked against it. All or nothing; an identical text is not stored twice."
+        "URL. The new version waits for a reviewer, who publishes it in the admin; until "
+        "then the public sees the current version and the citations stay as they are. "
+        "With --publish it is published at once: it becomes current and the citations of "
+        "the previous one are re-checked against it. All or nothing; an identical text is "
+        "not stored twice."
     )
 
     def add_arguments(self, parser):
@@ -42,6 +46,19 @@ class Command(BaseCommand):
             help="Kind of a new document (default: web_page).",
         )
         parser.add_argument(
+            "--user",
+            metavar="USERNAME",
+            help="Who imports it (recorded on the version; the four-eyes rule keeps them "
+            "from publishing it).",
+        )
+        parser.add_argument(
+            "--publish",
+            action="store_true",
+            help="Publish the new version at once: by --user when given, which the four-eyes "
+            "rule refuses unless DJANGO_ALLOW_SELF_REVIEW=1; else by no one in particular "
+            "(a one-person team, a script).",
+        )
+        parser.add_argument(
             "--timeout", type=float, default=TIMEOUT, help="Seconds allowed to fetch a URL, in all."
         )
         parser.add_argument(
@@ -49,6 +66,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, source, document, publisher, language, title, kind, **options):
+        user = self.user(options["user"])
         publisher_obj = None
         if publisher:
             publisher_obj = Partner.objects.filter(slug=publisher).first()
@@ -68,6 +86,8 @@ class Command(BaseCommand):
                 language=language or "",
                 title=title,
                 kind=kind,
+                imported_by=user,
+                publish=options["publish"],
             )
         except SourceError as error:
             raise CommandError(f"Not imported: {source_error_message(error)}") from error
@@ -82,8 +102,22 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  stated update: {version.stated_update} ({version.stated_update_text})"
             )
-        if result.needs_review:
+        if result.published is None:
+            self.stdout.write(
+                "  Publish or discard it in the admin (Document versions), as a reviewer."
+            )
+        elif result.needs_review:
             self.stdout.write(
                 f"  {result.needs_review} citation(s) to review in the admin's citation health "
                 "queue."
             )
+
+    def user(self, username):
+        if not username:
+            return None
+        user = get_user_model().objects.filter(username=username, is_active=True).first()
+        if user is None:
+            raise CommandError(f"Unknown user {username!r}.")
+        if not user.has_perm("documents.add_documentversion"):
+            raise CommandError(f"{username} may not import documents.")
+        return user

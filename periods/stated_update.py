@@ -18,7 +18,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from documents.date_expressions import MONTH_NUMBER, MONTH_PATTERN
+from periods.expressions import MONTH_NUMBER, MONTH_PATTERN
 
 _LABEL = (
     r"(?:mis[e]?\s+à\s+jour(?:\s+le)?|dernière\s+mise\s+à\s+jour(?:\s+le)?"

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from documents.date_expressions import find_dates
+from periods.expressions import find_dates
 
 
 @pytest.mark.parametrize(
