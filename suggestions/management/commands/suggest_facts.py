@@ -8,7 +8,7 @@ from suggestions.reading import suggest_facts
 
 class Command(BaseCommand):
     help = (
-        "Read a stored version of a document (the current one unless --number is given) "
+        "Read a published version of a document (the current one unless --number is given) "
         "and store the facts it suggests — participations, events, new programmes and "
         "partners — for curators to accept or reject in the admin. Facts already on record, "
         "and suggestions already rejected or accepted, are not proposed again."
@@ -24,7 +24,9 @@ class Command(BaseCommand):
         found = SourceDocument.objects.filter(slug=document).first()
         if found is None:
             raise CommandError(_("No document %(slug)r.") % {"slug": document})
-        versions = found.versions.all()
+        # A version waiting for a reviewer is read when it is published; not before, since
+        # what it suggests could not be cited until then.
+        versions = found.versions.published()
         stored = (
             versions.filter(number=number).first()
             if number is not None
