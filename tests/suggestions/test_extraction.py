@@ -1,10 +1,16 @@
 """The rules that read suggested facts in sentences (French and English), without a
 database."""
 
+import unicodedata
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
 from suggestions.extraction.candidates import EVENT, NEW_PARTNER, NEW_PROGRAMME, PARTICIPATION
 from suggestions.extraction.extractor import Extractor
 from suggestions.extraction.lexicon import KnownRecord, Lexicon
 from suggestions.extraction.sentences import sentences
+from suggestions.extraction.words import fold
 
 LEXICON = Lexicon(
     partners=(
@@ -49,6 +55,25 @@ def read(text, **context):
 
 def of_kind(candidates, kind):
     return [c for c in candidates if c.kind == kind]
+
+
+def folded_one_by_one(text):
+    """``fold`` as first written: each character on its own, in Python."""
+
+    def fold_char(char):
+        bare = "".join(
+            c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
+        )
+        return bare.lower() if len(bare.lower()) == 1 else char
+
+    return "".join(fold_char(char) for char in text)
+
+
+@given(st.text())
+@example("Ærø ÉTABLI à Belgrade, İstanbul, ǅ, ß, ﬁ, Ωmega, e\u0301")
+def test_folding_is_character_for_character_lower_case_without_accents(text):
+    assert fold(text) == folded_one_by_one(text)
+    assert len(fold(text)) == len(text)
 
 
 def test_sentences_keep_abbreviations_and_wrapped_lines_and_drop_bullets():
