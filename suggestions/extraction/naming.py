@@ -12,7 +12,7 @@ words) needs its first word, and its words together.
 from dataclasses import dataclass, field
 
 from suggestions.extraction.lexicon import KnownNames
-from suggestions.extraction.words import WORD, close_together, fold, has_word, stem, words
+from suggestions.extraction.words import WORD, close_together, fold, stem, words, words_and_starts
 
 #: Weighted share of a programme name's words a sentence must hold to name it.
 NAME_COVERAGE = 0.7
@@ -85,10 +85,11 @@ def programmes_by_words(known: KnownNames, sentence: str) -> dict[str, frozenset
     found."""
     sequence = words(sentence)
     present = set(sequence)
+    started = words_and_starts(present)  # once, not for every programme
     found = {}
     for key, variants in known.programme_words:
         for name in variants:
-            if not all(has_word(present, word) for word in name.required):
+            if not all(word in started for word in name.required):
                 continue
             common = name.words & present
             if sum(known.word_weight[w] for w in common) < NAME_COVERAGE * name.weight:

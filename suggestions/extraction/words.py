@@ -54,6 +54,12 @@ def close_together(sequence: list[str], name_words: set[str]) -> bool:
     return any(name_words <= set(sequence[start : start + width]) for start in range(len(sequence)))
 
 
+def words_and_starts(present: set[str]) -> set[str]:
+    """The words present and their starts of four letters or more ("israel" of
+    "israelien"): a word has a word present (``has_word``) if it is in this set."""
+    return present | {word[:length] for word in present for length in range(4, len(word))}
+
+
 def has_word(present: set[str], word: str) -> bool:
     """Is ``word`` among the words present, or the start of one ("israel" of
     "israelien")?"""

@@ -10,7 +10,7 @@ from suggestions.extraction.candidates import EVENT, NEW_PARTNER, NEW_PROGRAMME,
 from suggestions.extraction.extractor import Extractor
 from suggestions.extraction.lexicon import KnownRecord, Lexicon
 from suggestions.extraction.sentences import sentences
-from suggestions.extraction.words import fold
+from suggestions.extraction.words import fold, has_word, words_and_starts
 
 LEXICON = Lexicon(
     partners=(
@@ -74,6 +74,13 @@ def folded_one_by_one(text):
 def test_folding_is_character_for_character_lower_case_without_accents(text):
     assert fold(text) == folded_one_by_one(text)
     assert len(fold(text)) == len(text)
+
+
+@given(st.sets(st.text("aeilnrs", max_size=9)), st.text("aeilnrs", max_size=9))
+@example({"israelien", "la"}, "israel")
+@example({"isra"}, "isr")
+def test_a_word_has_a_word_present_when_it_is_among_the_words_and_their_starts(present, word):
+    assert (word in words_and_starts(present)) == has_word(present, word)
 
 
 def test_sentences_keep_abbreviations_and_wrapped_lines_and_drop_bullets():
