@@ -86,20 +86,24 @@ def programmes_by_words(known: KnownNames, sentence: str) -> dict[str, frozenset
     sequence = words(sentence)
     present = set(sequence)
     started = words_and_starts(present)  # once, not for every programme
+    # Only a name sharing a word with the sentence can reach its coverage (every word
+    # weighs something): the others are not looked at. In the lexicon's order, the first
+    # variant of a programme's names that the sentence names wins.
+    names = {place for word in present for place in known.names_with_word.get(word, ())}
     found = {}
-    for key, variants in known.programme_words:
-        for name in variants:
-            if not all(word in started for word in name.required):
-                continue
-            common = name.words & present
-            if sum(known.word_weight[w] for w in common) < NAME_COVERAGE * name.weight:
-                continue
-            if len(name.words) <= SHORT_NAME and not (
-                name.head in common and close_together(sequence, common)
-            ):
-                continue  # "Force de réaction rapide" is not "… force … réaction … rapide"
-            found[key] = frozenset(common)
-            break
+    for programme, variant in sorted(names):
+        key, variants = known.programme_words[programme]
+        name = variants[variant]
+        if key in found or not all(word in started for word in name.required):
+            continue
+        common = name.words & present
+        if sum(known.word_weight[w] for w in common) < NAME_COVERAGE * name.weight:
+            continue
+        if len(name.words) <= SHORT_NAME and not (
+            name.head in common and close_together(sequence, common)
+        ):
+            continue  # "Force de réaction rapide" is not "… force … réaction … rapide"
+        found[key] = frozenset(common)
     return found
 
 

@@ -3,14 +3,15 @@ database."""
 
 import unicodedata
 
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from suggestions.extraction.candidates import EVENT, NEW_PARTNER, NEW_PROGRAMME, PARTICIPATION
 from suggestions.extraction.extractor import Extractor
-from suggestions.extraction.lexicon import KnownRecord, Lexicon
+from suggestions.extraction.lexicon import KnownNames, KnownRecord, Lexicon
+from suggestions.extraction.naming import NAME_COVERAGE, SHORT_NAME, programmes_by_words
 from suggestions.extraction.sentences import sentences
-from suggestions.extraction.words import fold, has_word, words_and_starts
+from suggestions.extraction.words import close_together, fold, has_word, words, words_and_starts
 
 LEXICON = Lexicon(
     partners=(
@@ -81,6 +82,45 @@ def test_folding_is_character_for_character_lower_case_without_accents(text):
 @example({"isra"}, "isr")
 def test_a_word_has_a_word_present_when_it_is_among_the_words_and_their_starts(present, word):
     assert (word in words_and_starts(present)) == has_word(present, word)
+
+
+def programmes_by_every_name(known, sentence):
+    """``programmes_by_words`` as first written: every name of the lexicon looked at."""
+    sequence = words(sentence)
+    present = set(sequence)
+    found = {}
+    for key, variants in known.programme_words:
+        for name in variants:
+            if not all(has_word(present, word) for word in name.required):
+                continue
+            common = name.words & present
+            if sum(known.word_weight[w] for w in common) < NAME_COVERAGE * name.weight:
+                continue
+            if len(name.words) <= SHORT_NAME and not (
+                name.head in common and close_together(sequence, common)
+            ):
+                continue
+            found[key] = frozenset(common)
+            break
+    return found
+
+
+KNOWN = KnownNames(LEXICON)
+NAME_WORDS = sorted({w for r in LEXICON.programmes for n in r.names for w in n.split()})
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from([*NAME_WORDS, "Serbie", "en", "2006", "sécurité"]), max_size=14))
+@example("La Serbie a adhéré au Partenariat pour la paix".split())
+@example("Partenariat pour la paix (Partnership for Peace)".split())
+@example("Implementation Force et Partnership Council euro-atlantique de partenariat".split())
+@example("Force de mise en œuvre, Euro-Atlantic Partnership Council, for Peace".split())
+def test_programmes_named_by_their_words_are_those_that_checking_every_name_finds(sentence):
+    sentence = " ".join(sentence)
+    assert programmes_by_words(KNOWN, sentence) == programmes_by_every_name(KNOWN, sentence)
+    assert list(programmes_by_words(KNOWN, sentence)) == list(
+        programmes_by_every_name(KNOWN, sentence)
+    )
 
 
 def test_sentences_keep_abbreviations_and_wrapped_lines_and_drop_bullets():
