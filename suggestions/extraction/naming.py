@@ -9,6 +9,7 @@ the name's numbers and one-word partner names all there; a short name (``SHORT_N
 words) needs its first word, and its words together.
 """
 
+import bisect
 from dataclasses import dataclass, field
 
 from suggestions.extraction.lexicon import KnownNames
@@ -61,22 +62,30 @@ def mentions(known: KnownNames, sentence: str) -> list[Mention]:
                 kind, key = table[match.group()]
                 found.append(Mention(kind, key, match.start(), match.end(), by))
     found.sort(key=lambda m: (m.start - m.end, m.start))  # longest first
-    kept = []
+    # The characters taken by the names kept so far: a name is kept if it takes none.
+    taken, kept = bytearray(len(sentence)), []
     for mention in found:
-        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
+        if taken.find(1, mention.start, mention.end) == -1:
+            taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
             kept.append(mention)
+    # The names kept do not overlap: at most one holds a given place.
+    holders = sorted(kept, key=lambda m: m.start)
+    holder_starts = [m.start for m in holders]
+    kept_ids = {id(m) for m in kept}
     for mention in found:
-        if mention.kind != "partner" or mention in kept:
+        if mention.kind != "partner" or id(mention) in kept_ids:
             continue
-        for outer in kept:
-            if (
-                outer.kind == "programme"
-                and outer.start <= mention.start < mention.end <= outer.end
-                and known.run_by.get(outer.key) == mention.key
-            ):
-                mention.inside = outer.key
-                kept.append(mention)
-                break
+        holder = bisect.bisect_right(holder_starts, mention.start) - 1
+        outer = holders[holder] if holder >= 0 else None
+        if (
+            outer is not None
+            and outer.kind == "programme"
+            and outer.start <= mention.start < mention.end <= outer.end
+            and known.run_by.get(outer.key) == mention.key
+        ):
+            mention.inside = outer.key
+            kept.append(mention)
+            kept_ids.add(id(mention))
     return sorted(kept, key=lambda m: m.start)
 
 
