@@ -76,7 +76,7 @@ haproxy:
 # local cluster with 1 and 2 instances, reads on the replica or the primary
 # (BENCH_CLUSTER_ARGS). One after the other, never side by side: each measures the whole
 # machine.
-.PHONY: bench bench-pages bench-search bench-cluster wrk
+.PHONY: bench bench-pages bench-search bench-import bench-cluster wrk
 bench: bench-pages
 	$(MAKE) --no-print-directory bench-search
 	$(MAKE) --no-print-directory bench-cluster
@@ -86,6 +86,11 @@ bench-pages: install wrk
 
 bench-search: install
 	$(BIN)/python -m bench.search $(BENCH_SEARCH_ARGS)
+
+# Imports of 1 MB and 4 MB on a fresh SQLite database, and a 4.9 MB upload through the admin
+# (BENCH_IMPORT_ARGS): about 3 minutes, so not part of `make bench`.
+bench-import: install
+	$(BIN)/python -m bench.imports $(BENCH_IMPORT_ARGS)
 
 bench-cluster: install wrk haproxy
 	$(BIN)/python -m bench.cluster bench $(BENCH_CLUSTER_ARGS)

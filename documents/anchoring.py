@@ -6,6 +6,13 @@ A document version stores its text already normalised (``normalise``); offsets o
 citation refer to that stored text. Line breaks are kept in the stored text so that
 paragraphs can be shown, but for matching every line break counts as a space: a quote
 may span a line break of the source. Both are single characters, so offsets agree.
+
+Anchoring is linear in the text: a quote's occurrences are checked against their context
+by looking only at the whitespace next to each, never by copying the text before it. Code
+that places many quotes in one text (an import's suggestions, re-anchored citations)
+prepares it once as a ``MatchingText``: its matching view is made once, occurrences are
+looked up in an index of its words, and the same quote with the same context is anchored
+once.
 """
 
 import re
@@ -62,6 +69,11 @@ def matching_view(text: str) -> str:
     return text.replace("\n", " ")
 
 
+def matching_slice(text: str, start: int, end: int) -> str:
+    """``matching_view(text)[start:end]``, without copying the whole text."""
+    return text[start:end].replace("\n", " ")
+
+
 class AnchorError(ValueError):
     """A quote cannot be anchored in a text.
 
@@ -106,9 +118,7 @@ class Anchor:
     suffix: str
 
 
-def find_occurrences(text: str, quote: str) -> list[int]:
-    """Start offsets of every (possibly overlapping) occurrence of ``quote``."""
-    view = matching_view(text)
+def _scan(view: str, quote: str) -> list[int]:
     starts = []
     position = view.find(quote)
     while position != -1:
@@ -117,24 +127,36 @@ def find_occurrences(text: str, quote: str) -> list[int]:
     return starts
 
 
+def find_occurrences(text: str, quote: str) -> list[int]:
+    """Start offsets of every (possibly overlapping) occurrence of ``quote``."""
+    return _scan(matching_view(text), quote)
+
+
 def context_at(text: str, start: int, end: int, width: int = CONTEXT_WIDTH):
     """The prefix and suffix of the span ``start:end`` in the matching view."""
-    view = matching_view(text)
-    return view[max(0, start - width) : start], view[end : end + width]
+    before = matching_slice(text, max(0, start - width), start)
+    return before, matching_slice(text, end, end + width)
 
 
-def anchor_quote(text: str, quote: str, prefix: str = "", suffix: str = "") -> Anchor:
-    """Anchor ``quote`` in the normalised ``text``.
+def _preceded_by(view: str, start: int, prefix: str) -> bool:
+    """``view[:start].rstrip().endswith(prefix)``, looking only at the space before."""
+    while start and view[start - 1].isspace():
+        start -= 1
+    return view.endswith(prefix, 0, start)
 
-    The quote is normalised first. When it occurs more than once, ``prefix`` (the text
-    just before it) and ``suffix`` (just after) pick the occurrence. Raises an
-    ``AnchorError`` subclass whose ``reason`` tells a curator what to do.
-    """
+
+def _followed_by(view: str, end: int, suffix: str) -> bool:
+    """``view[end:].lstrip().startswith(suffix)``, looking only at the space after."""
+    while end < len(view) and view[end].isspace():
+        end += 1
+    return view.startswith(suffix, end)
+
+
+def _anchor(view: str, quote: str, prefix: str, suffix: str, find) -> Anchor:
     quote = normalise_quote(quote)
     if not quote:
         raise EmptyQuote("The quote is empty.")
-    view = matching_view(text)
-    occurrences = find_occurrences(text, quote)
+    occurrences = find(quote)
     if not occurrences:
         raise QuoteAbsent(
             "The quote does not occur in this document version; "
@@ -145,8 +167,7 @@ def anchor_quote(text: str, quote: str, prefix: str = "", suffix: str = "") -> A
     candidates = [
         start
         for start in occurrences
-        if view[:start].rstrip().endswith(prefix)
-        and view[start + len(quote) :].lstrip().startswith(suffix)
+        if _preceded_by(view, start, prefix) and _followed_by(view, start + len(quote), suffix)
     ]
     if not candidates:
         raise ContextMismatch(
@@ -162,5 +183,92 @@ def anchor_quote(text: str, quote: str, prefix: str = "", suffix: str = "") -> A
         )
     start = candidates[0]
     end = start + len(quote)
-    before, after = context_at(text, start, end)
+    before, after = view[max(0, start - CONTEXT_WIDTH) : start], view[end : end + CONTEXT_WIDTH]
     return Anchor(quote=quote, start=start, end=end, prefix=before, suffix=after)
+
+
+def anchor_quote(text: str, quote: str, prefix: str = "", suffix: str = "") -> Anchor:
+    """Anchor ``quote`` in the normalised ``text``.
+
+    The quote is normalised first. When it occurs more than once, ``prefix`` (the text
+    just before it) and ``suffix`` (just after) pick the occurrence. Raises an
+    ``AnchorError`` subclass whose ``reason`` tells a curator what to do.
+    """
+    view = matching_view(text)
+    return _anchor(view, quote, prefix, suffix, lambda q: _scan(view, q))
+
+
+#: Words shorter than this are left out of a ``MatchingText``'s index: too common to
+#: narrow a search.
+SHORTEST_INDEXED_WORD = 3
+#: Up to this many places of a word are checked one by one; past that (or a share of
+#: the text's length), scanning the text is faster.
+CHECKED_PLACES = 64
+
+
+class MatchingText:
+    """A normalised text prepared once for placing many quotes in it.
+
+    Gives what the functions above give for the same text, in time linear in the text
+    for all the quotes together: the matching view is made once; a quote holding a whole
+    word (one between two of its spaces) is looked for where that word stands, from an
+    index of the text's words made at the first search; and the same quote with the same
+    context is anchored once (a repetitive text asks for it many times).
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.view = matching_view(text)
+        self._words: dict[str, list[int]] | None = None
+        self._anchors: dict[tuple[str, str, str], Anchor | tuple[type, str, int]] = {}
+
+    def _index(self) -> dict[str, list[int]]:
+        if self._words is None:
+            words, position = {}, 0
+            for word in self.view.split(" "):
+                if len(word) >= SHORTEST_INDEXED_WORD:
+                    words.setdefault(word, []).append(position)
+                position += len(word) + 1
+            self._words = words
+        return self._words
+
+    def find_occurrences(self, quote: str) -> list[int]:
+        """Start offsets of every (possibly overlapping) occurrence of ``quote``."""
+        # Wherever the quote occurs, each word between two of its spaces stands whole in
+        # the text, at the same distance from the start: the rarest one says where to look.
+        words = quote.split(" ")
+        offset, best = len(words[0]) + 1, None
+        for word in words[1:-1]:
+            if len(word) >= SHORTEST_INDEXED_WORD:
+                places = self._index().get(word, [])
+                if best is None or len(places) < len(best[1]):
+                    best = (offset, places)
+            offset += len(word) + 1
+        if best is None or len(best[1]) > max(CHECKED_PLACES, len(self.view) // CHECKED_PLACES):
+            return _scan(self.view, quote)
+        offset, places = best
+        view = self.view
+        return [
+            place - offset
+            for place in places
+            if place >= offset and view.startswith(quote, place - offset)
+        ]
+
+    def context_at(self, start: int, end: int, width: int = CONTEXT_WIDTH):
+        """The prefix and suffix of the span ``start:end`` in the matching view."""
+        return self.view[max(0, start - width) : start], self.view[end : end + width]
+
+    def anchor_quote(self, quote: str, prefix: str = "", suffix: str = "") -> Anchor:
+        """``anchor_quote`` in this text: the same anchor, or the same error."""
+        key = (quote, prefix, suffix)
+        found = self._anchors.get(key)
+        if found is None:
+            try:
+                found = _anchor(self.view, quote, prefix, suffix, self.find_occurrences)
+            except AnchorError as error:
+                found = (type(error), error.reason, error.count)
+            self._anchors[key] = found
+        if isinstance(found, Anchor):
+            return found
+        error_class, reason, count = found
+        raise error_class(reason, count)

@@ -20,14 +20,19 @@ Offsets and context of a ``verified`` or ``moved`` citation come only from an ex
 occurrence of the unchanged quote. A suggestion carries a similarity score (0–1,
 ``difflib`` ratio of the old quote and the suggested text) and is offered only from
 ``SUGGESTION_THRESHOLD`` up.
+
+Both texts are prepared once for all the passages (``TextAlignment``: their matching views,
+an index of the new one's words, their sentences), so re-anchoring many citations costs
+one pass over each text, not one per citation.
 """
 
 import bisect
 import difflib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
-from documents.anchoring import Anchor, context_at, find_occurrences, matching_view
+from documents.anchoring import Anchor, MatchingText
 
 VERIFIED = "verified"
 MOVED = "moved"
@@ -103,14 +108,23 @@ class _Tokens:
 
 class TextAlignment:
     """A word-by-word diff of two texts that carries offsets of the old one over to the
-    new one."""
+    new one; and both texts, prepared for matching."""
 
     def __init__(self, old_text: str, new_text: str):
-        self.old = _Tokens(matching_view(old_text))
-        self.new = _Tokens(matching_view(new_text))
+        self.old_text, self.new_text = MatchingText(old_text), MatchingText(new_text)
+        self.old = _Tokens(self.old_text.view)
+        self.new = _Tokens(self.new_text.view)
         matcher = difflib.SequenceMatcher(None, self.old.words, self.new.words, autojunk=False)
         self.opcodes = matcher.get_opcodes()
         self._opcode_starts = [opcode[1] for opcode in self.opcodes]
+
+    @cached_property
+    def old_sentences(self) -> list[tuple[int, int]]:
+        return sentence_spans(self.old_text.text)
+
+    @cached_property
+    def new_sentences(self) -> list[tuple[int, int]]:
+        return sentence_spans(self.new_text.text)
 
     def _opcode(self, old_index: int):
         # Inserts hold no old token; the last opcode starting at or before the index that
@@ -180,23 +194,28 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def anchor_at(text: str, quote: str, start: int) -> Anchor:
+def anchor_at(text: MatchingText, quote: str, start: int) -> Anchor:
     """The anchor of ``quote`` at ``start`` of ``text``, which must hold it exactly."""
     end = start + len(quote)
-    if matching_view(text)[start:end] != quote:
+    if text.view[start:end] != quote:
         raise ValueError(f"the text does not hold {quote!r} at {start}")
-    prefix, suffix = context_at(text, start, end)
+    prefix, suffix = text.context_at(start, end)
     return Anchor(quote=quote, start=start, end=end, prefix=prefix, suffix=suffix)
 
 
-def _old_context(old_text: str, passage: CitedPassage) -> tuple[str, str]:
-    if matching_view(old_text)[passage.start : passage.end] == passage.quote:
-        return context_at(old_text, passage.start, passage.end)
+def _holds(text: MatchingText, passage: CitedPassage) -> bool:
+    """Does ``text`` hold the passage's quote at its offsets?"""
+    return text.view[passage.start : passage.end] == passage.quote
+
+
+def _old_context(old_text: MatchingText, passage: CitedPassage) -> tuple[str, str]:
+    if _holds(old_text, passage):
+        return old_text.context_at(passage.start, passage.end)
     return passage.prefix, passage.suffix
 
 
-def _near_match_at(text: str, start: int, end: int, quote: str) -> NearMatch | None:
-    view = matching_view(text)
+def _near_match_at(text: MatchingText, start: int, end: int, quote: str) -> NearMatch | None:
+    view = text.view
     # Trim the stretch to the words it holds.
     while start < end and view[start].isspace():
         start += 1
@@ -208,29 +227,30 @@ def _near_match_at(text: str, start: int, end: int, quote: str) -> NearMatch | N
     score = similarity(quote, candidate)
     if score < SUGGESTION_THRESHOLD:
         return None
-    prefix, suffix = context_at(text, start, end)
+    prefix, suffix = text.context_at(start, end)
     return NearMatch(candidate, start, end, prefix, suffix, round(score, 3))
 
 
-def _sentence_window(text: str, spans, start: int, end: int) -> tuple[int, int] | None:
+def _sentence_window(spans, start: int, end: int) -> tuple[int, int] | None:
     inside = [(s, e) for s, e in spans if s < end and e > start]
     if not inside:
         return None
     return inside[0][0], inside[-1][1]
 
 
-def _reworded_elsewhere(old_text, new_text, passage) -> NearMatch | None:
+def _reworded_elsewhere(alignment: TextAlignment, passage) -> NearMatch | None:
     """The quote's old sentence(s), looked for anywhere in the new text by similarity; the
     stretch matching the quote within the best match."""
-    if matching_view(old_text)[passage.start : passage.end] != passage.quote:
+    if not _holds(alignment.old_text, passage):
         return None
-    window = _sentence_window(old_text, sentence_spans(old_text), passage.start, passage.end)
+    old_spans = alignment.old_sentences
+    window = _sentence_window(old_spans, passage.start, passage.end)
     if window is None:
         return None
-    old_view, new_view = matching_view(old_text), matching_view(new_text)
-    old_passage = old_view[window[0] : window[1]]
-    count = len([s for s in sentence_spans(old_text) if window[0] <= s[0] and s[1] <= window[1]])
-    new_spans = sentence_spans(new_text)
+    new_view = alignment.new_text.view
+    old_passage = alignment.old_text.view[window[0] : window[1]]
+    count = len([s for s in old_spans if window[0] <= s[0] and s[1] <= window[1]])
+    new_spans = alignment.new_sentences
     best, best_score = None, SENTENCE_THRESHOLD
     for index in range(len(new_spans)):
         for size in {max(1, count - 1), count, count + 1}:
@@ -250,66 +270,70 @@ def _reworded_elsewhere(old_text, new_text, passage) -> NearMatch | None:
     )
     if inner is None:
         return None
-    return _near_match_at(new_text, best[0] + inner[0], best[0] + inner[1], passage.quote)
+    return _near_match_at(alignment.new_text, best[0] + inner[0], best[0] + inner[1], passage.quote)
 
 
-def near_match(old_text, new_text, passage, alignment) -> NearMatch | None:
+def near_match(alignment: TextAlignment, passage) -> NearMatch | None:
     """The best passage of the new text that may say what the vanished quote said: what
     the diff put in its place, or a similar sentence elsewhere. Only offered, never
     applied."""
     candidates = []
-    if matching_view(old_text)[passage.start : passage.end] == passage.quote:
+    if _holds(alignment.old_text, passage):
         span = alignment.corresponding_span(passage.start, passage.end)
         if span is not None:
-            candidates.append(_near_match_at(new_text, *span, passage.quote))
-    candidates.append(_reworded_elsewhere(old_text, new_text, passage))
+            candidates.append(_near_match_at(alignment.new_text, *span, passage.quote))
+    candidates.append(_reworded_elsewhere(alignment, passage))
     candidates = [c for c in candidates if c is not None]
     return max(candidates, key=lambda c: c.score, default=None)
 
 
-def _closest_by_context(new_text, occurrences, quote, old_prefix, old_suffix) -> NearMatch:
+def _closest_by_context(
+    new_text: MatchingText, occurrences, quote, old_prefix, old_suffix
+) -> NearMatch:
     def score(start):
-        prefix, suffix = context_at(new_text, start, start + len(quote))
+        prefix, suffix = new_text.context_at(start, start + len(quote))
         return similarity(old_prefix + "\n" + old_suffix, prefix + "\n" + suffix)
 
     start = max(occurrences, key=score)
-    prefix, suffix = context_at(new_text, start, start + len(quote))
+    prefix, suffix = new_text.context_at(start, start + len(quote))
     return NearMatch(quote, start, start + len(quote), prefix, suffix, round(score(start), 3))
 
 
 def reanchor(
     old_text: str, new_text: str, passage: CitedPassage, alignment: TextAlignment | None = None
 ) -> Reanchored:
-    """Re-check one cited passage of ``old_text`` against ``new_text`` (rules above)."""
+    """Re-check one cited passage of ``old_text`` against ``new_text`` (rules above);
+    ``alignment``, when given, is that of these two texts."""
     alignment = alignment or TextAlignment(old_text, new_text)
+    new = alignment.new_text
     quote = passage.quote
-    occurrences = find_occurrences(new_text, quote)
+    occurrences = new.find_occurrences(quote)
     if not occurrences:
-        return Reanchored(ORPHANED, suggestion=near_match(old_text, new_text, passage, alignment))
-    old_prefix, old_suffix = _old_context(old_text, passage)
+        return Reanchored(ORPHANED, suggestion=near_match(alignment, passage))
+    old_prefix, old_suffix = _old_context(alignment.old_text, passage)
     count = len(occurrences)
 
     same = None
-    if matching_view(old_text)[passage.start : passage.end] == quote:
+    if _holds(alignment.old_text, passage):
         same = alignment.same_span(passage.start, passage.end)
     if same is not None and same[0] in occurrences and same[1] - same[0] == len(quote):
-        anchor = anchor_at(new_text, quote, same[0])
+        anchor = anchor_at(new, quote, same[0])
         unchanged = (anchor.prefix, anchor.suffix) == (old_prefix, old_suffix)
         return Reanchored(VERIFIED if unchanged else MOVED, anchor=anchor, occurrences=count)
 
     if count == 1:
-        return Reanchored(MOVED, anchor=anchor_at(new_text, quote, occurrences[0]), occurrences=1)
+        return Reanchored(MOVED, anchor=anchor_at(new, quote, occurrences[0]), occurrences=1)
 
-    contexts = {start: context_at(new_text, start, start + len(quote)) for start in occurrences}
+    contexts = {start: new.context_at(start, start + len(quote)) for start in occurrences}
     both = [s for s, (p, x) in contexts.items() if p == old_prefix and x == old_suffix]
     either = [s for s, (p, x) in contexts.items() if p == old_prefix or x == old_suffix]
     for decided in (both, either):
         if len(decided) == 1:
-            anchor = anchor_at(new_text, quote, decided[0])
+            anchor = anchor_at(new, quote, decided[0])
             return Reanchored(MOVED, anchor=anchor, occurrences=count)
         if len(decided) > 1:
             break
-    suggestion = _closest_by_context(new_text, occurrences, quote, old_prefix, old_suffix)
+    suggestion = _closest_by_context(new, occurrences, quote, old_prefix, old_suffix)
     return Reanchored(CHANGED, suggestion=suggestion, occurrences=count)
 
 

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from documents.anchoring import context_at, matching_view, normalise_quote
+from documents.anchoring import context_at, matching_slice, normalise_quote
 from documents.models import Citation
 from editorial.locking import expect_version
 from partners.models import Event, Partner, Relationship
@@ -49,8 +49,10 @@ def citation_for(suggestion: Suggestion, quote: str) -> Citation:
     quote = normalise_quote(quote)
     citation = Citation(version=suggestion.version, quote=quote)
     text = suggestion.version.text
-    start = matching_view(text).find(quote, suggestion.start, suggestion.end) if quote else -1
+    sentence = matching_slice(text, suggestion.start, suggestion.end)
+    start = sentence.find(quote) if quote else -1
     if start >= 0:
+        start += suggestion.start
         citation.prefix, citation.suffix = context_at(text, start, start + len(quote))
     return citation
 

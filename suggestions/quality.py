@@ -23,7 +23,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from documents.anchoring import anchor_quote
+from documents.anchoring import MatchingText
 from documents.seed_format import DOCUMENTS_FILE, record_files
 from documents.seeding import SEED_DIR, SeedLoader
 from periods.dates import PreciseDate
@@ -113,12 +113,11 @@ class Measure:
         return overall.recall >= TARGET_RECALL and overall.precision >= TARGET_PRECISION
 
 
-def _passages(loader, spec, default_document) -> list[tuple[str, int, int]]:
+def _passages(texts, spec, default_document) -> list[tuple[str, int, int]]:
     passages = []
     for citation in spec.get("citations") or []:
         slug = citation.get("document") or default_document
-        anchor = anchor_quote(
-            loader.versions[slug].text,
+        anchor = texts[slug].anchor_quote(
             citation["quote"],
             citation.get("prefix") or "",
             citation.get("suffix") or "",
@@ -130,13 +129,14 @@ def _passages(loader, spec, default_document) -> list[tuple[str, int, int]]:
 def curated_records(loader: SeedLoader):
     """The participations and events of the seed files, with the passages they cite."""
     participations, events = [], []
+    texts = {slug: MatchingText(version.text) for slug, version in loader.versions.items()}
     for _name, data in record_files(loader.directory):
         default_document = data.get("document")
         for spec in data.get("participations") or []:
             participations.append(
                 Curated(
                     f"{spec['partner']} in {spec['programme']} ({spec['role']})",
-                    _passages(loader, spec, default_document),
+                    _passages(texts, spec, default_document),
                     partner=spec["partner"],
                     programme=spec["programme"],
                 )
@@ -145,7 +145,7 @@ def curated_records(loader: SeedLoader):
             events.append(
                 Curated(
                     spec["slug"],
-                    _passages(loader, spec, default_document),
+                    _passages(texts, spec, default_document),
                     date=PreciseDate.parse(spec["date"]),
                 )
             )

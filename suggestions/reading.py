@@ -24,11 +24,7 @@ from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
-from documents.anchoring import (
-    AnchorError,
-    anchor_quote,
-    context_at,
-)
+from documents.anchoring import AnchorError, MatchingText
 from documents.models import Citation, DocumentVersion
 from partners.models import Event, Partner, PartnerAlias
 from periods.dates import PreciseDate
@@ -181,6 +177,8 @@ def suggest_facts(version: DocumentVersion, *, extractor: Extractor | None = Non
             ).values_list("partner__slug", "programme__slug")
         )
         events = _recorded_events(version)
+        # Prepared once: a text's sentences are placed in it one after the other.
+        text = MatchingText(version.text)
         new, named = [], []
         for candidate, candidate_fingerprint in zip(candidates, fingerprints, strict=True):
             if candidate_fingerprint in decided:
@@ -190,7 +188,7 @@ def suggest_facts(version: DocumentVersion, *, extractor: Extractor | None = Non
                 report.skipped["recorded"] += 1
                 continue
             suggestion = _suggestion(
-                version, candidate, candidate_fingerprint, partners, programmes
+                version, text, candidate, candidate_fingerprint, partners, programmes
             )
             if suggestion is None:
                 continue
@@ -224,11 +222,11 @@ def _on_record(candidate, participating, events) -> bool:
 
 
 def _suggestion(
-    version, candidate, candidate_fingerprint, partners, programmes
+    version, text: MatchingText, candidate, candidate_fingerprint, partners, programmes
 ) -> Suggestion | None:
-    prefix, suffix = context_at(version.text, candidate.start, candidate.end)
+    prefix, suffix = text.context_at(candidate.start, candidate.end)
     try:
-        anchor = anchor_quote(version.text, candidate.quote, prefix, suffix)
+        anchor = text.anchor_quote(candidate.quote, prefix, suffix)
     except AnchorError:  # cannot happen with a sentence of the text; never store a bad one
         return None
     suggestion = Suggestion(

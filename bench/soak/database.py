@@ -39,7 +39,7 @@ def reviewer() -> dict:
 def check(expected: dict) -> dict:
     from django.db.models import Count, F
 
-    from documents.anchoring import matching_view
+    from documents.anchoring import matching_slice
     from documents.models import Citation, DocumentVersion
     from partners.models import Partner
 
@@ -62,7 +62,7 @@ def check(expected: dict) -> dict:
     misplaced = [
         c.pk
         for c in Citation.objects.supporting().select_related("version")
-        if matching_view(c.version.text)[c.start : c.end] != c.quote
+        if matching_slice(c.version.text, c.start, c.end) != c.quote
     ]
     several_current = list(
         DocumentVersion.objects.filter(is_current=True)

@@ -1,6 +1,7 @@
 """Unknown acronyms: an acronym in parentheses that nothing known bears is a candidate new
 programme or new partner, named by the words before it."""
 
+import bisect
 import re
 
 from documents.anchoring import normalise_quote
@@ -16,6 +17,9 @@ _PARTNER_HEADS = frozenset(
     ambassade embassy""".split()
 )
 _NAME_STOP = re.compile(r"[,;:.!?\"()]")
+_TOKEN = re.compile(r"[^\W\d_][\w'-]*")
+#: ``name_before`` looks this many words back for initials, at most.
+_INITIALS_WINDOW = 15
 _ARTICLES = frozenset("le la les l un une au aux the a an".split())
 _BEFORE_INNER_ARTICLES = frozenset(
     "de du des d pour sur a en contre avec par entre of for on in to with against by".split()
@@ -28,9 +32,9 @@ def name_before(before: str, acronym: str) -> tuple[str, bool]:
     et nucléaires (CBRN)"), else the words after the last article that opens a phrase
     ("participe au | programme de formation (XYZ)"), back to a punctuation mark. Returns
     the name and whether its initials spell the acronym."""
-    tokens = list(re.finditer(r"[^\W\d_][\w'-]*", before))
+    tokens = list(_TOKEN.finditer(before))
     letters = fold(re.sub(r"[^A-Za-z0-9]", "", acronym))
-    for count in range(1, min(len(tokens), 15) + 1):
+    for count in range(1, min(len(tokens), _INITIALS_WINDOW) + 1):
         run = tokens[-count:]
         run_words = [fold(t.group()).split("'")[-1] for t in run]
         initials = "".join(w[0] for w in run_words if w and w not in STOPWORDS)
@@ -56,16 +60,33 @@ def name_before(before: str, acronym: str) -> tuple[str, bool]:
     return normalise_quote(" ".join(name_words[-8:])), False
 
 
+def _read_from(token_starts, stops, match) -> int:
+    """Where ``name_before`` may start reading the words before an acronym and find what
+    it finds in the whole sentence before it: no later than the start of the last
+    ``_INITIALS_WINDOW`` words, nor than just after the last punctuation mark (the opening
+    parenthesis of the acronym before, at worst). So each acronym costs the words just
+    before it, not the whole sentence."""
+    position = match.start()
+    words = bisect.bisect_left(token_starts, position)
+    from_words = token_starts[words - _INITIALS_WINDOW] if words >= _INITIALS_WINDOW else 0
+    mark = bisect.bisect_left(stops, position)
+    from_mark = stops[mark - 1] + 1 if mark else 0
+    return min(from_words, from_mark)
+
+
 def new_names(known: KnownNames, sentence, start, end):
     """An acronym in parentheses that nothing known bears, with the words before it as its
     name: a new partner when the name opens on an organisation's word, else a new
     programme."""
     result = []
+    token_starts = [token.start() for token in _TOKEN.finditer(sentence)]
+    stops = [stop.start() for stop in _NAME_STOP.finditer(sentence)]
     for match in _PARENTHESISED_ACRONYM.finditer(sentence):
         acronym = match.group(1)
         if fold(acronym) in known.known_acronyms:
             continue
-        name, spelled = name_before(sentence[: match.start()], acronym)
+        before = sentence[_read_from(token_starts, stops, match) : match.start()]
+        name, spelled = name_before(before, acronym)
         if not name:
             continue
         head = words(name)[:1]

@@ -142,3 +142,9 @@ class KnownNames:
             )
             for key, variants in sequences.items()
         ]
+        # word → (programme, variant) positions in ``programme_words`` of the names holding it
+        self.names_with_word = {}
+        for programme, (_, variants) in enumerate(self.programme_words):
+            for variant, name in enumerate(variants):
+                for word in name.words:
+                    self.names_with_word.setdefault(word, []).append((programme, variant))

@@ -9,10 +9,11 @@ the name's numbers and one-word partner names all there; a short name (``SHORT_N
 words) needs its first word, and its words together.
 """
 
+import bisect
 from dataclasses import dataclass, field
 
 from suggestions.extraction.lexicon import KnownNames
-from suggestions.extraction.words import WORD, close_together, fold, has_word, stem, words
+from suggestions.extraction.words import WORD, close_together, fold, stem, words, words_and_starts
 
 #: Weighted share of a programme name's words a sentence must hold to name it.
 NAME_COVERAGE = 0.7
@@ -61,22 +62,30 @@ def mentions(known: KnownNames, sentence: str) -> list[Mention]:
                 kind, key = table[match.group()]
                 found.append(Mention(kind, key, match.start(), match.end(), by))
     found.sort(key=lambda m: (m.start - m.end, m.start))  # longest first
-    kept = []
+    # The characters taken by the names kept so far: a name is kept if it takes none.
+    taken, kept = bytearray(len(sentence)), []
     for mention in found:
-        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
+        if taken.find(1, mention.start, mention.end) == -1:
+            taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
             kept.append(mention)
+    # The names kept do not overlap: at most one holds a given place.
+    holders = sorted(kept, key=lambda m: m.start)
+    holder_starts = [m.start for m in holders]
+    kept_ids = {id(m) for m in kept}
     for mention in found:
-        if mention.kind != "partner" or mention in kept:
+        if mention.kind != "partner" or id(mention) in kept_ids:
             continue
-        for outer in kept:
-            if (
-                outer.kind == "programme"
-                and outer.start <= mention.start < mention.end <= outer.end
-                and known.run_by.get(outer.key) == mention.key
-            ):
-                mention.inside = outer.key
-                kept.append(mention)
-                break
+        holder = bisect.bisect_right(holder_starts, mention.start) - 1
+        outer = holders[holder] if holder >= 0 else None
+        if (
+            outer is not None
+            and outer.kind == "programme"
+            and outer.start <= mention.start < mention.end <= outer.end
+            and known.run_by.get(outer.key) == mention.key
+        ):
+            mention.inside = outer.key
+            kept.append(mention)
+            kept_ids.add(id(mention))
     return sorted(kept, key=lambda m: m.start)
 
 
@@ -85,20 +94,25 @@ def programmes_by_words(known: KnownNames, sentence: str) -> dict[str, frozenset
     found."""
     sequence = words(sentence)
     present = set(sequence)
+    started = words_and_starts(present)  # once, not for every programme
+    # Only a name sharing a word with the sentence can reach its coverage (every word
+    # weighs something): the others are not looked at. In the lexicon's order, the first
+    # variant of a programme's names that the sentence names wins.
+    names = {place for word in present for place in known.names_with_word.get(word, ())}
     found = {}
-    for key, variants in known.programme_words:
-        for name in variants:
-            if not all(has_word(present, word) for word in name.required):
-                continue
-            common = name.words & present
-            if sum(known.word_weight[w] for w in common) < NAME_COVERAGE * name.weight:
-                continue
-            if len(name.words) <= SHORT_NAME and not (
-                name.head in common and close_together(sequence, common)
-            ):
-                continue  # "Force de réaction rapide" is not "… force … réaction … rapide"
-            found[key] = frozenset(common)
-            break
+    for programme, variant in sorted(names):
+        key, variants = known.programme_words[programme]
+        name = variants[variant]
+        if key in found or not all(word in started for word in name.required):
+            continue
+        common = name.words & present
+        if sum(known.word_weight[w] for w in common) < NAME_COVERAGE * name.weight:
+            continue
+        if len(name.words) <= SHORT_NAME and not (
+            name.head in common and close_together(sequence, common)
+        ):
+            continue  # "Force de réaction rapide" is not "… force … réaction … rapide"
+        found[key] = frozenset(common)
     return found
 
 

@@ -12,6 +12,23 @@ _ABBREVIATIONS = frozenset(
 )
 _SENTENCE_END = re.compile(r"[.!?]+[\"»)\]]?(?=\s+[\"«(]?[A-ZÀ-ÖØ-Þ])")
 _LEADING_JUNK = " \t•·*-–—|>"
+_WORD_CHARACTER = re.compile(r"\w")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    """The letters that end ``text[start:end]``, but for spaces and punctuation after
+    them ("Oct" of "… en Oct."), else "" (a number, say). Read backwards from ``end``, so
+    a long sentence or a long word costs its length once, not once per full stop in it."""
+    last = end - 1
+    while last >= start and not _WORD_CHARACTER.match(text, last):
+        last -= 1
+    if last < start or not _LETTER.match(text, last):
+        return ""
+    first = last
+    while first > start and _LETTER.match(text, first - 1):
+        first -= 1
+    return text[first : last + 1]
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
@@ -37,10 +54,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for start, end in _blocks(text):
         piece_start = start
         for match in _SENTENCE_END.finditer(text, start, end):
-            before = re.search(r"([^\W\d_]+)\W*$", text[piece_start : match.start() + 1])
+            before = _last_word(text, piece_start, match.start() + 1)
             if before and (
-                fold(before.group(1)) in _ABBREVIATIONS
-                or (len(before.group(1)) == 1 and before.group(1).isupper())
+                fold(before) in _ABBREVIATIONS or (len(before) == 1 and before.isupper())
             ):
                 continue  # "M. Dupont", "Oct. 2020"
             spans.append((piece_start, match.end()))

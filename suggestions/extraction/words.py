@@ -11,9 +11,21 @@ def _fold_char(char: str) -> str:
     return folded if len(folded) == 1 else char
 
 
+class _FoldedCharacters(dict):
+    """Code point → its folded character, each worked out the first time it is met: a
+    text is folded by ``str.translate``, not character by character in Python."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLDED = _FoldedCharacters()
+
+
 def fold(text: str) -> str:
     """Lower case without accents, one character for one, so that offsets stay valid."""
-    return "".join(_fold_char(char) for char in text)
+    return text.translate(_FOLDED)
 
 
 STOPWORDS = frozenset(
@@ -40,6 +52,12 @@ def close_together(sequence: list[str], name_words: set[str]) -> bool:
     """Do ``name_words`` all stand within a run of ``sequence`` twice their number long?"""
     width = 2 * len(name_words)
     return any(name_words <= set(sequence[start : start + width]) for start in range(len(sequence)))
+
+
+def words_and_starts(present: set[str]) -> set[str]:
+    """The words present and their starts of four letters or more ("israel" of
+    "israelien"): a word has a word present (``has_word``) if it is in this set."""
+    return present | {word[:length] for word in present for length in range(4, len(word))}
 
 
 def has_word(present: set[str], word: str) -> bool:
