@@ -36,8 +36,9 @@ def server_environment(
     return env
 
 
-def probe(port: int, path: str) -> dict:
-    """One GET, redirects not followed: its status must be 200."""
+def probe(port: int, path: str, required_headers: tuple[str, ...] = ()) -> dict:
+    """One GET, redirects not followed: its status must be 200, and it must carry
+    ``X-Queries`` and every one of ``required_headers``."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     try:
         connection.request("GET", path)
@@ -50,6 +51,9 @@ def probe(port: int, path: str) -> dict:
     queries = response.getheader("X-Queries")
     if queries is None:
         raise ProbeError(f"GET {path} has no X-Queries header: is LIAISON_BENCHMARK set?")
+    for header in required_headers:
+        if response.getheader(header) is None:
+            raise ProbeError(f"GET {path} has no {header} header: is the server's setup right?")
     return {"status": response.status, "queries": int(queries), "bytes": len(body)}
 
 
