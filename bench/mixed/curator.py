@@ -60,8 +60,9 @@ def field_of(model) -> str:
 
 def edit(model, pk: int, number: int) -> None:
     from django.db import transaction
+    from django.utils import translation
 
-    with transaction.atomic():
+    with translation.override(LANGUAGE), transaction.atomic():
         record = model.objects.select_for_update().get(pk=pk)
         field = field_of(model)
         setattr(record, field, edited_text(getattr(record, field) or "", number))
