@@ -1,21 +1,26 @@
 """`python -m bench.mixed [options]` — see bench/mixed/__init__.py."""
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 from bench.mixed import report, run
 from bench.mixed.zipf import EXPONENT
 from bench.pages import databases, wrk
-from bench.pages.__main__ import machine, revision, shared_cache
 from bench.pages.endpoints import CACHED
 from bench.pages.runs import ProbeError, server_environment
-from bench.soak.server import ROOT, environment, manage
+from bench.pages.session import (
+    collect_static,
+    engines_and_scales,
+    published,
+    results,
+    revision,
+    shared_cache,
+)
+from bench.soak.server import ROOT
 from web.benchmark import BASELINE_BYTES
 
 DEFAULTS = {
@@ -59,13 +64,7 @@ def arguments(argv: list[str]) -> argparse.Namespace:
     for name, default in (QUICK if args.quick else DEFAULTS).items():
         if getattr(args, name) is None:
             setattr(args, name, default)
-    args.engines = [engine.strip() for engine in args.engines.split(",") if engine.strip()]
-    unknown = set(args.engines) - set(databases.ENGINES)
-    if unknown:
-        parser.error(f"unknown engine(s) {', '.join(sorted(unknown))}")
-    args.scales = sorted({int(scale) for scale in args.scales.split(",") if scale.strip()})
-    if not args.scales or args.scales[0] < 1:
-        parser.error("scales are whole multiples of the seed corpus, 1 or more")
+    engines_and_scales(parser, args)
     if args.writes_per_second <= 0:
         parser.error("the curator writes at a rate above 0")
     return args
@@ -129,9 +128,7 @@ def main(argv: list[str]) -> int:
     started, measured = time.monotonic(), revision()
     rows, data = [], {}
     try:
-        manage(
-            environment("sqlite://", 0, Path(tempfile.gettempdir())), "collectstatic", "--noinput"
-        )
+        collect_static()
         for engine in args.engines:
             for scale in args.scales:
                 with (
@@ -156,26 +153,10 @@ def main(argv: list[str]) -> int:
         print(f"bench: FAILED: {' '.join(error.cmd)}\n{error.stderr}", file=sys.stderr)
         return 1
 
-    results = {
-        "date": date.today().isoformat(),
-        "machine": machine(),
-        "revision": measured,
-        "settings": settings_described(args, cache_url),
-        "engines": args.engines,
-        "scales": args.scales,
-        "elapsed_s": round(time.monotonic() - started),
-        "data": data,
-        "rows": rows,
-        "targets": report.targets(rows),
-    }
-    stem = f"{results['date']}-mixed" + ("-quick" if args.quick else "")
-    paths = report.write(results, args.output, stem)
-    print(report.markdown(results))
-    print("bench: written " + ", ".join(os.path.relpath(path, ROOT) for path in paths))
-    missed = [check for check in results["targets"] if check["met"] is False]
-    if missed:
-        print(f"bench: {len(missed)} budget(s) not met (a measure, not a failure)")
-    return 0
+    settings = settings_described(args, cache_url)
+    written = results(args, settings, started, measured, data, rows, report.targets(rows))
+    stem = f"{written['date']}-mixed" + ("-quick" if args.quick else "")
+    return published(written, args.output, stem, report)
 
 
 def progress(row: dict) -> None:

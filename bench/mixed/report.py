@@ -2,9 +2,9 @@
 (docs/DESIGN.md §8, "Real traffic"), and the results written as JSON, a Markdown table and
 a PNG chart (bench/results/<date>-mixed.*)."""
 
-import json
 from pathlib import Path
 
+from bench.pages import report as pages_report
 from bench.pages.report import ENGINE_NAMES, data_table, percent, verdict
 
 # Least throughput as a fraction of the baseline's, per database; the same for both below.
@@ -182,9 +182,4 @@ def chart(report: dict, path: Path) -> None:
 
 
 def write(report: dict, directory: Path, stem: str) -> list[Path]:
-    directory.mkdir(parents=True, exist_ok=True)
-    paths = [directory / f"{stem}.json", directory / f"{stem}.md", directory / f"{stem}.png"]
-    paths[0].write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-    paths[1].write_text(markdown(report))
-    chart(report, paths[2])
-    return paths
+    return pages_report.write(report, directory, stem, markdown, chart)

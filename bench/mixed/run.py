@@ -12,9 +12,9 @@ from pathlib import Path
 from bench.mixed import report
 from bench.pages import wrk
 from bench.pages.endpoints import BASELINE_PATH, CACHED
-from bench.pages.runs import ProbeError, flush, probe, server_environment, tail
+from bench.pages.runs import ProbeError, flush, probe, served, server_environment, tail
 from bench.soak.cluster import free_port
-from bench.soak.server import ROOT, Gunicorn
+from bench.soak.server import ROOT, python
 
 SCRIPT = Path(__file__).with_name("mixed.lua")
 SERVER_SETTINGS = "bench.mixed.settings"
@@ -26,15 +26,7 @@ class WriteError(Exception):
 
 def module(env: dict[str, str], name: str, *arguments: str) -> str:
     """``python -m name arguments`` with production's settings on the database of ``env``."""
-    result = subprocess.run(
-        [sys.executable, "-m", name, *arguments],
-        cwd=ROOT,
-        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"},
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return result.stdout
+    return python({**env, "DJANGO_SETTINGS_MODULE": "config.settings"}, "-m", name, *arguments)
 
 
 def list_paths(env: dict[str, str], path: Path) -> int:
@@ -132,27 +124,21 @@ def measure(
     first_path = paths.read_text().split("\n", 1)[0]
     load = wrk.Load(args.threads, args.connections, args.duration, args.warmup)
     flush(cache_url)
-    server = Gunicorn({**env, "DJANGO_SETTINGS_MODULE": SERVER_SETTINGS}, workdir)
     curator = Curator(env, workdir, args.writes_per_second)
-    try:
-        server.start(f"http://127.0.0.1:{port}")
+    server_env = {**env, "DJANGO_SETTINGS_MODULE": SERVER_SETTINGS}
+    with served(server_env, workdir, port):
         probe(port, BASELINE_PATH, ("X-From-Cache",))
         probe(port, first_path, ("X-From-Cache",))
         baselines = [baseline(load, port, baseline_paths, args)]
         records = curator.start()
-        print(f"  curator editing {records:,} records, {args.writes_per_second:g}/s", flush=True)
-        draw(load, port, paths, args.warmup, args.exponent)  # warm-up, thrown away
-        mixed = draw(load, port, paths, args.duration, args.exponent)
-        tally = curator.stop()
+        try:
+            print(f"  curator editing {records:,} records", flush=True)
+            draw(load, port, paths, args.warmup, args.exponent)  # warm-up, thrown away
+            mixed = draw(load, port, paths, args.duration, args.exponent)
+            tally = curator.stop()
+        finally:
+            curator.kill()
         baselines.append(baseline(load, port, baseline_paths, args))
-    except BaseException:
-        log = workdir / "gunicorn.log"
-        if log.exists():
-            print(f"gunicorn's log (last lines):\n{tail(log)}", file=sys.stderr)
-        raise
-    finally:
-        curator.kill()
-        server.stop()
     row = report.figures(engine, scale, baselines, mixed["measure"], mixed["answers"])
     return {**row, "paths": count, "writes": checked_writes(env, workdir, tally)}
 
