@@ -51,7 +51,9 @@ def arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--warmup", type=float, help="seconds of mixed load first, unmeasured (10)")
     parser.add_argument("--baseline-duration", type=float, help="seconds per baseline measure (10)")
     parser.add_argument("--baseline-warmup", type=float, help="seconds before each (2)")
-    parser.add_argument("--writes-per-second", type=float, default=1.0, help="the curator's (1)")
+    parser.add_argument(
+        "--writes-per-second", type=float, default=1.0, help="the curator's (1; 0: none)"
+    )
     parser.add_argument("--exponent", type=float, default=EXPONENT, help="Zipf's s (1)")
     parser.add_argument("--connections", type=int, default=8, help="wrk connections (8)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (2)")
@@ -65,8 +67,8 @@ def arguments(argv: list[str]) -> argparse.Namespace:
         if getattr(args, name) is None:
             setattr(args, name, default)
     engines_and_scales(parser, args)
-    if args.writes_per_second <= 0:
-        parser.error("the curator writes at a rate above 0")
+    if args.writes_per_second < 0:
+        parser.error("the curator writes at a rate of 0 (no curator) or more")
     return args
 
 
@@ -89,7 +91,9 @@ def settings_described(args, cache_url: str | None) -> dict:
         ),
         "wrk": load.describe(),
         "curator": (
-            f"{args.writes_per_second:g} write(s) a second through the ORM, each in its own "
+            "none (--writes-per-second 0): the readers alone"
+            if not args.writes_per_second
+            else f"{args.writes_per_second:g} write(s) a second through the ORM, each in its own "
             "transaction, on a record drawn uniformly from every public relationship, event, "
             "partner, programme and participation (bench/mixed/curator.py), from the warm-up "
             "to the end of the measure; each edited record checked afterwards"
@@ -155,7 +159,8 @@ def main(argv: list[str]) -> int:
 
     settings = settings_described(args, cache_url)
     written = results(args, settings, started, measured, data, rows, report.targets(rows))
-    stem = f"{written['date']}-mixed" + ("-quick" if args.quick else "")
+    stem = f"{written['date']}-mixed" + ("" if args.writes_per_second else "-no-writes")
+    stem += "-quick" if args.quick else ""
     return published(written, args.output, stem, report)
 
 

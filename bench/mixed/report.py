@@ -72,7 +72,9 @@ def targets(rows: list[dict]) -> list[dict]:
     return checks
 
 
-def writes_line(writes: dict) -> str:
+def writes_line(writes: dict | None) -> str:
+    if writes is None:
+        return "none (no curator)"
     return (
         f"{writes['writes']} writes in {writes['seconds']:.0f} s "
         f"({writes['writes'] / max(writes['seconds'], 1e-9):.2f}/s) over "

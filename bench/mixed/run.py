@@ -124,23 +124,26 @@ def measure(
     first_path = paths.read_text().split("\n", 1)[0]
     load = wrk.Load(args.threads, args.connections, args.duration, args.warmup)
     flush(cache_url)
-    curator = Curator(env, workdir, args.writes_per_second)
+    # No curator at 0 writes a second: the readers alone, the cache's ceiling for comparison.
+    curator = Curator(env, workdir, args.writes_per_second) if args.writes_per_second else None
     server_env = {**env, "DJANGO_SETTINGS_MODULE": SERVER_SETTINGS}
     with served(server_env, workdir, port):
         probe(port, BASELINE_PATH, ("X-From-Cache",))
         probe(port, first_path, ("X-From-Cache",))
         baselines = [baseline(load, port, baseline_paths, args)]
-        records = curator.start()
+        if curator:
+            print(f"  curator editing {curator.start():,} records", flush=True)
         try:
-            print(f"  curator editing {records:,} records", flush=True)
             draw(load, port, paths, args.warmup, args.exponent)  # warm-up, thrown away
             mixed = draw(load, port, paths, args.duration, args.exponent)
-            tally = curator.stop()
+            tally = curator.stop() if curator else None
         finally:
-            curator.kill()
+            if curator:
+                curator.kill()
         baselines.append(baseline(load, port, baseline_paths, args))
     row = report.figures(engine, scale, baselines, mixed["measure"], mixed["answers"])
-    return {**row, "paths": count, "writes": checked_writes(env, workdir, tally)}
+    writes = checked_writes(env, workdir, tally) if tally else None
+    return {**row, "paths": count, "writes": writes}
 
 
 def baseline(load: wrk.Load, port: int, paths: Path, args) -> dict:

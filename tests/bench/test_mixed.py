@@ -122,9 +122,14 @@ def test_edits_spread_over_every_kind_of_public_record_and_are_found_afterwards(
     assert not any(pks for name, pks in found.items() if name != "Participation")
 
 
-def test_curator_rate_must_be_positive(capsys):
+def test_curator_rate_is_zero_or_more(capsys):
     with pytest.raises(SystemExit):
-        arguments(["--writes-per-second", "0"])
+        arguments(["--writes-per-second", "-1"])
+    assert arguments(["--writes-per-second", "0"]).writes_per_second == 0
+
+
+def test_a_run_without_curator_says_so():
+    assert report.writes_line(None) == "none (no curator)"
 
 
 # Cache share -------------------------------------------------------------------------------
