@@ -14,13 +14,13 @@ from bench.pages.endpoints import CACHED
 from bench.pages.runs import ProbeError, server_environment
 from bench.pages.session import (
     collect_static,
-    engines_and_scales,
+    option_parser,
+    parsed,
     published,
     results,
     revision,
     shared_cache,
 )
-from bench.soak.server import ROOT
 from web.benchmark import BASELINE_BYTES
 
 DEFAULTS = {
@@ -44,9 +44,9 @@ QUICK = {
 
 
 def arguments(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m bench.mixed", description=__doc__)
-    parser.add_argument("--engines", help=f"comma-separated, default {DEFAULTS['engines']}")
-    parser.add_argument("--scales", help=f"× the seed corpus, default {DEFAULTS['scales']}")
+    parser = option_parser(
+        "python -m bench.mixed", __doc__, DEFAULTS, "SQLite, seed only, 5 s of load: a smoke run"
+    )
     parser.add_argument("--duration", type=float, help="seconds of mixed load measured (30)")
     parser.add_argument("--warmup", type=float, help="seconds of mixed load first, unmeasured (10)")
     parser.add_argument("--baseline-duration", type=float, help="seconds per baseline measure (10)")
@@ -55,18 +55,7 @@ def arguments(argv: list[str]) -> argparse.Namespace:
         "--writes-per-second", type=float, default=1.0, help="the curator's (1; 0: none)"
     )
     parser.add_argument("--exponent", type=float, default=EXPONENT, help="Zipf's s (1)")
-    parser.add_argument("--connections", type=int, default=8, help="wrk connections (8)")
-    parser.add_argument("--threads", type=int, default=2, help="wrk threads (2)")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (2)")
-    parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results")
-    parser.add_argument(
-        "--quick", action="store_true", help="SQLite, seed only, 5 s of load: a smoke run"
-    )
-    args = parser.parse_args(argv)
-    for name, default in (QUICK if args.quick else DEFAULTS).items():
-        if getattr(args, name) is None:
-            setattr(args, name, default)
-    engines_and_scales(parser, args)
+    args = parsed(parser, argv, DEFAULTS, QUICK)
     if args.writes_per_second < 0:
         parser.error("the curator writes at a rate of 0 (no curator) or more")
     return args

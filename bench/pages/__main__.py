@@ -12,13 +12,13 @@ from bench.pages.endpoints import CACHED, ENDPOINTS, UNCACHED
 from bench.pages.runs import ProbeError, measure_run, server_environment
 from bench.pages.session import (
     collect_static,
-    engines_and_scales,
+    option_parser,
+    parsed,
     published,
     results,
     revision,
     shared_cache,
 )
-from bench.soak.server import ROOT
 from web.benchmark import BASELINE_BYTES
 
 DEFAULTS = {
@@ -32,24 +32,11 @@ QUICK = {"engines": "sqlite", "scales": "1", "duration": 2.0, "warmup": 1.0}
 
 
 def arguments(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m bench.pages", description=__doc__)
-    parser.add_argument("--engines", help=f"comma-separated, default {DEFAULTS['engines']}")
-    parser.add_argument("--scales", help=f"× the seed corpus, default {DEFAULTS['scales']}")
+    quick = "SQLite, seed only, 2 s per endpoint: a smoke run"
+    parser = option_parser("python -m bench.pages", __doc__, DEFAULTS, quick)
     parser.add_argument("--duration", type=float, help="seconds measured per endpoint (5)")
     parser.add_argument("--warmup", type=float, help="seconds of warm-up per endpoint (1)")
-    parser.add_argument("--connections", type=int, default=8, help="wrk connections (8)")
-    parser.add_argument("--threads", type=int, default=2, help="wrk threads (2)")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (2)")
-    parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results")
-    parser.add_argument(
-        "--quick", action="store_true", help="SQLite, seed only, 2 s per endpoint: a smoke run"
-    )
-    args = parser.parse_args(argv)
-    for name, default in (QUICK if args.quick else DEFAULTS).items():
-        if getattr(args, name) is None:
-            setattr(args, name, default)
-    engines_and_scales(parser, args)
-    return args
+    return parsed(parser, argv, DEFAULTS, QUICK)
 
 
 def settings_described(args, cache_url: str | None) -> dict:

@@ -2,6 +2,7 @@
 databases and scales asked for, the machine and the code measured, the shared cache, and
 the results written and printed."""
 
+import argparse
 import os
 import platform
 import subprocess
@@ -17,6 +18,29 @@ from bench.pages import databases
 from bench.soak.server import ROOT, environment, manage
 
 CACHE_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def option_parser(prog: str, description: str, defaults: dict, quick: str):
+    """A parser with the options every page benchmark takes; each adds its own."""
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser.add_argument("--engines", help=f"comma-separated, default {defaults['engines']}")
+    parser.add_argument("--scales", help=f"× the seed corpus, default {defaults['scales']}")
+    parser.add_argument("--connections", type=int, default=8, help="wrk connections (8)")
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads (2)")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (2)")
+    parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results")
+    parser.add_argument("--quick", action="store_true", help=quick)
+    return parser
+
+
+def parsed(parser, argv: list[str], defaults: dict, quick: dict) -> argparse.Namespace:
+    """The options, each one not given taken from ``quick`` (with --quick) or ``defaults``."""
+    args = parser.parse_args(argv)
+    for name, default in (quick if args.quick else defaults).items():
+        if getattr(args, name) is None:
+            setattr(args, name, default)
+    engines_and_scales(parser, args)
+    return args
 
 
 def engines_and_scales(parser, args) -> None:
