@@ -11,5 +11,5 @@ Results in bench/results/<date>-mixed.json, .md and .png. A budget missed is rep
 a failure; an error, a non-200 answer or a write that did not commit is.
 
     python -m bench.mixed [--engines sqlite,postgresql] [--scales 10,100] [--duration S]
-                          [--writes-per-second R] [--quick]
+                          [--writes-per-second R (0: no curator)] [--quick]
 """
