@@ -71,18 +71,23 @@ haproxy:
 	@scripts/debian-package haproxy "the local cluster" haproxy /usr/sbin/haproxy
 
 # Benchmarks, not tests (README.md, "Benchmarks"): the pages and the API against a bare
-# Django baseline on SQLite and PostgreSQL at several data scales (BENCH_ARGS), then search
-# over 100,000 documents on a throw-away PostgreSQL database (BENCH_SEARCH_ARGS), then the
-# local cluster with 1 and 2 instances, reads on the replica or the primary
-# (BENCH_CLUSTER_ARGS). One after the other, never side by side: each measures the whole
-# machine.
-.PHONY: bench bench-pages bench-search bench-import bench-cluster wrk
+# Django baseline on SQLite and PostgreSQL at several data scales (BENCH_ARGS), then the
+# mixed load — Zipf reads over every public page while a curator writes — at 10× and 100×
+# (BENCH_MIXED_ARGS), then search over 100,000 documents on a throw-away PostgreSQL database
+# (BENCH_SEARCH_ARGS), then the local cluster with 1 and 2 instances, reads on the replica or
+# the primary (BENCH_CLUSTER_ARGS). One after the other, never side by side: each measures
+# the whole machine.
+.PHONY: bench bench-pages bench-mixed bench-search bench-import bench-cluster wrk
 bench: bench-pages
+	$(MAKE) --no-print-directory bench-mixed
 	$(MAKE) --no-print-directory bench-search
 	$(MAKE) --no-print-directory bench-cluster
 
 bench-pages: install wrk
 	$(BIN)/python -m bench.pages $(BENCH_ARGS)
+
+bench-mixed: install wrk
+	$(BIN)/python -m bench.mixed $(BENCH_MIXED_ARGS)
 
 bench-search: install
 	$(BIN)/python -m bench.search $(BENCH_SEARCH_ARGS)

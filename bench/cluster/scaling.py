@@ -318,7 +318,7 @@ def write(results: dict, directory: Path) -> list[Path]:
 
 def finish(measured: dict, load: wrk.Load, cluster: LocalCluster, output: Path, **facts) -> int:
     """The results written and printed; 1 if the load did not go where it should have."""
-    from bench.pages.__main__ import machine, revision
+    from bench.pages.session import machine, revision
 
     cpus = os.cpu_count() or 1
     results = {

@@ -193,10 +193,12 @@ def chart(report: dict, path: Path) -> None:
     plt.close(figure)
 
 
-def write(report: dict, directory: Path, stem: str) -> list[Path]:
+def write(report: dict, directory: Path, stem: str, as_text=None, drawn=None) -> list[Path]:
+    """``stem``.json, .md (``as_text``, by default ``markdown``) and .png (``drawn``, by
+    default ``chart``) in ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
     paths = [directory / f"{stem}.json", directory / f"{stem}.md", directory / f"{stem}.png"]
     paths[0].write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-    paths[1].write_text(markdown(report))
-    chart(report, paths[2])
+    paths[1].write_text((as_text or markdown)(report))
+    (drawn or chart)(report, paths[2])
     return paths

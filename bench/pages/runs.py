@@ -4,6 +4,7 @@ probed (status 200, ``X-Queries``) and loaded with wrk, the server stopped."""
 import http.client
 import sys
 import tempfile
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
@@ -36,8 +37,9 @@ def server_environment(
     return env
 
 
-def probe(port: int, path: str) -> dict:
-    """One GET, redirects not followed: its status must be 200."""
+def probe(port: int, path: str, required_headers: tuple[str, ...] = ()) -> dict:
+    """One GET, redirects not followed: its status must be 200, and it must carry
+    ``X-Queries`` and every one of ``required_headers``."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     try:
         connection.request("GET", path)
@@ -50,6 +52,9 @@ def probe(port: int, path: str) -> dict:
     queries = response.getheader("X-Queries")
     if queries is None:
         raise ProbeError(f"GET {path} has no X-Queries header: is LIAISON_BENCHMARK set?")
+    for header in required_headers:
+        if response.getheader(header) is None:
+            raise ProbeError(f"GET {path} has no {header} header: is the server's setup right?")
     return {"status": response.status, "queries": int(queries), "bytes": len(body)}
 
 
@@ -75,21 +80,29 @@ def measure_run(
         workdir = Path(directory)
         env = server_environment(database_url, port, workdir, run, workers, cache_url)
         flush(cache_url)
-        server = Gunicorn(env, workdir)
-        try:
-            server.start(f"http://127.0.0.1:{port}")
+        with served(env, workdir, port):
             for endpoint in of_run(run):
                 row = measure_endpoint(endpoint, port, load)
                 rows.append(row)
                 on_row(row)
-        except BaseException:  # a failed start (SystemExit) too: say what gunicorn said
-            log = workdir / "gunicorn.log"
-            if log.exists():
-                print(f"gunicorn's log (last lines):\n{tail(log)}", file=sys.stderr)
-            raise
-        finally:
-            server.stop()
     return rows
+
+
+@contextmanager
+def served(env: dict[str, str], workdir: Path, port: int):
+    """gunicorn serving on ``port`` while the block runs, stopped after it; if anything
+    fails (its start too), the last lines of its log are printed."""
+    server = Gunicorn(env, workdir)
+    try:
+        server.start(f"http://127.0.0.1:{port}")
+        yield server
+    except BaseException:  # a failed start (SystemExit) too: say what gunicorn said
+        log = workdir / "gunicorn.log"
+        if log.exists():
+            print(f"gunicorn's log (last lines):\n{tail(log)}", file=sys.stderr)
+        raise
+    finally:
+        server.stop()
 
 
 def measure_endpoint(endpoint: Endpoint, port: int, load: wrk.Load) -> dict:

@@ -22,7 +22,9 @@ class Load:
     duration: float  # seconds measured
     warmup: float  # seconds run first and thrown away
 
-    def command(self, url: str, seconds: float) -> list[str]:
+    def command(
+        self, url: str, seconds: float, script: Path = SCRIPT, arguments: tuple[str, ...] = ()
+    ) -> list[str]:
         return [
             "wrk",
             f"-t{self.threads}",
@@ -31,8 +33,9 @@ class Load:
             "--timeout",
             "10s",
             "-s",
-            str(SCRIPT),
+            str(script),
             url,
+            *(("--", *arguments) if arguments else ()),
         ]
 
     def describe(self) -> str:
@@ -62,12 +65,17 @@ def require_wrk() -> None:
         )
 
 
-def parse(output: str, url: str = "") -> Measure:
-    """The measure in wrk's output; LoadError on any error or non-2xx/3xx answer."""
+def summary_of(output: str, url: str = "") -> dict:
+    """The JSON line the script printed (``summary.lua``, or one that prints the same)."""
     lines = [line for line in output.splitlines() if line.startswith(MARKER)]
     if not lines:
         raise LoadError(f"{url}: no summary in wrk's output:\n{output}")
-    summary = json.loads(lines[-1][len(MARKER) :])
+    return json.loads(lines[-1][len(MARKER) :])
+
+
+def parse(output: str, url: str = "") -> Measure:
+    """The measure in wrk's output; LoadError on any error or non-2xx/3xx answer."""
+    summary = summary_of(output, url)
     errors = {kind: count for kind, count in summary["errors"].items() if count}
     if errors:
         details = ", ".join(f"{count} {kind}" for kind, count in errors.items())
@@ -90,9 +98,19 @@ def parse(output: str, url: str = "") -> Measure:
 
 
 def run(load: Load, url: str, seconds: float) -> Measure:
+    return parse(run_script(load, url, seconds), url)
+
+
+def run_script(
+    load: Load, url: str, seconds: float, script: Path = SCRIPT, arguments: tuple[str, ...] = ()
+) -> str:
+    """wrk's output, run with ``script`` given ``arguments``."""
     result = subprocess.run(
-        load.command(url, seconds), capture_output=True, text=True, timeout=seconds + 60
+        load.command(url, seconds, script, arguments),
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
     )
     if result.returncode != 0:
         raise LoadError(f"{url}: wrk exited {result.returncode}: {result.stderr.strip()}")
-    return parse(result.stdout, url)
+    return result.stdout

@@ -41,8 +41,13 @@ def environment(database_url: str, port: int, workdir: Path) -> dict[str, str]:
 
 
 def manage(env: dict[str, str], *arguments: str) -> str:
+    return python(env, "manage.py", *arguments)
+
+
+def python(env: dict[str, str], *arguments: str) -> str:
+    """This Python run with ``arguments`` in the project's folder; its standard output."""
     result = subprocess.run(
-        [sys.executable, "manage.py", *arguments],
+        [sys.executable, *arguments],
         cwd=ROOT,
         env=env,
         check=True,
