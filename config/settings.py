@@ -304,12 +304,13 @@ MAX_REQUEST_BYTES = int(os.environ.get("DJANGO_MAX_REQUEST_BYTES") or 6 * 1024 *
 if DEBUG and env_bool("DJANGO_PROFILE"):
     MIDDLEWARE = ["pyinstrument.middleware.ProfilerMiddleware", *MIDDLEWARE]
 
-# Benchmarks only (`make bench`, bench/pages): a constant baseline page under /bench/ and
-# each response's query count in a header (outermost: it counts every layer's queries).
-# Never set in production.
+# Benchmarks only (`make bench`): a baseline page under /bench/, each response's query count
+# and whether it came from the cache in headers (outermost). Never set in production.
 BENCHMARK = env_bool("LIAISON_BENCHMARK")
 if BENCHMARK:
-    MIDDLEWARE = ["web.benchmark.QueryCountMiddleware", *MIDDLEWARE]
+    MIDDLEWARE = ["web.cache_share.Middleware", "web.benchmark.QueryCountMiddleware", *MIDDLEWARE]
+    TEMPLATES[0]["BACKEND"] = "web.cache_share.CountedTemplates"
+    REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"] = ["web.cache_share.CountedJSONRenderer"]
 
 # Admin login: django-axes locks out a username from an address after
 # DJANGO_AXES_FAILURE_LIMIT failures, for DJANGO_AXES_COOLOFF_MINUTES; the attempts live in

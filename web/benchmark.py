@@ -1,7 +1,9 @@
-"""Benchmark instruments (`make bench`, bench/pages/), active only with LIAISON_BENCHMARK=1.
+"""Benchmark instruments (`make bench`, bench/pages/, bench/mixed/), active only with
+LIAISON_BENCHMARK=1.
 
 - ``QueryCountMiddleware`` answers every request with ``X-Queries``: the number of SQL
   statements it ran, on every database connection.
+- ``web.cache_share`` tells whether an answer came from the page cache (``X-From-Cache``).
 - ``baseline`` is the bare baseline the page budgets are ratios of (docs/DESIGN.md §8): a
   constant HTML page about the size of a relationship page, served through the whole
   middleware stack but with no template, no query and no cache. Mounted under /bench/ by

@@ -67,8 +67,8 @@ def settings_described(args, cache_url: str | None) -> dict:
         "server": (
             f"as bench/pages/'s cached run: gunicorn, config/gunicorn.conf.py with "
             f"{args.workers} synchronous workers, not recycled, DJANGO_DEBUG=0, plain HTTP on "
-            "loopback, the default page cache; DJANGO_SETTINGS_MODULE=bench.mixed.settings "
-            "(production's settings, LIAISON_BENCHMARK=1, and X-From-Cache)"
+            "loopback, the default page cache; production's settings with LIAISON_BENCHMARK=1 "
+            "(X-Queries and X-From-Cache)"
         ),
         "workers": args.workers,
         "load": (

@@ -17,7 +17,6 @@ from bench.soak.cluster import free_port
 from bench.soak.server import ROOT, python
 
 SCRIPT = Path(__file__).with_name("mixed.lua")
-SERVER_SETTINGS = "bench.mixed.settings"
 
 
 class WriteError(Exception):
@@ -126,8 +125,7 @@ def measure(
     flush(cache_url)
     # No curator at 0 writes a second: the readers alone, the cache's ceiling for comparison.
     curator = Curator(env, workdir, args.writes_per_second) if args.writes_per_second else None
-    server_env = {**env, "DJANGO_SETTINGS_MODULE": SERVER_SETTINGS}
-    with served(server_env, workdir, port):
+    with served({**env, "DJANGO_SETTINGS_MODULE": "config.settings"}, workdir, port):
         probe(port, BASELINE_PATH, ("X-From-Cache",))
         probe(port, first_path, ("X-From-Cache",))
         baselines = [baseline(load, port, baseline_paths, args)]

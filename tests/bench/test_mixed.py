@@ -12,8 +12,9 @@ from django.test import RequestFactory
 
 from bench.mixed import curator, paths, report, zipf
 from bench.mixed.__main__ import arguments
-from bench.mixed.instruments import CacheShareMiddleware, CountedTemplates
 from bench.pages import wrk
+from web.cache_share import CountedTemplates
+from web.cache_share import Middleware as CacheShareMiddleware
 
 MIXED_OUTPUT = """Running 30s test @ http://127.0.0.1:40000
 BENCH-SUMMARY {"duration_us": 30000000, "requests": 6000, "bytes": 300000000, \
@@ -162,7 +163,7 @@ def test_an_api_answer_rendered_by_drf_is_not_from_the_cache(request_factory):
     from rest_framework.response import Response
     from rest_framework.views import APIView
 
-    from bench.mixed.instruments import CountedJSONRenderer
+    from web.cache_share import CountedJSONRenderer
 
     class Answer(APIView):
         renderer_classes = [CountedJSONRenderer]

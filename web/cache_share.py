@@ -1,11 +1,12 @@
-"""Whether an answer came from the page cache, seen from outside the cache's code.
+"""Whether an answer came from the page cache, seen from outside the cache's code: a
+benchmark instrument (bench/mixed/), active only with LIAISON_BENCHMARK=1.
 
-An answer made in the request renders something: a page renders a template (through the
-template backend), an API answer is rendered by DRF's renderer. An answer found in the
-cache (a page, or an API answer: caching/) is sent as it was stored and renders nothing.
-``CacheShareMiddleware`` counts the renderings of each request and sends ``X-From-Cache: 1``
-for a 200 that rendered nothing, ``0`` otherwise; ``mixed.lua`` tallies it. The baseline
-renders nothing either and is not cached: it is never in the mixed load's paths.
+An answer made in the request renders something: a page renders a template (through
+``CountedTemplates``), an API answer is rendered by ``CountedJSONRenderer``. An answer found
+in the cache (a page, or an API answer: caching/) is sent as it was stored and renders
+nothing. ``Middleware`` counts the renderings of each request and sends
+``X-From-Cache: 1`` for a 200 that rendered nothing, ``0`` otherwise. The baseline renders
+nothing either and is not cached: it is never among the mixed benchmark's addresses.
 """
 
 from contextvars import ContextVar
@@ -44,7 +45,7 @@ class CountedJSONRenderer(JSONRenderer):
         return super().render(data, accepted_media_type, renderer_context)
 
 
-class CacheShareMiddleware:
+class Middleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
