@@ -6,7 +6,8 @@ Plain functions with no Django imports. A failure raises ``SourceError`` with a 
 an English ``reason``.
 
 HTML is reduced to its main text by trafilatura (the page's navigation, footer and other
-boilerplate are left out); the original is kept as retrieved. What is not text (bytes that
+boilerplate are left out, and images with their captions before it reads the page); the
+original is kept as retrieved. What is not text (bytes that
 decode to control characters and replacement marks) and a text without a single sentence
 (a page of navigation links) are refused: neither holds anything to cite.
 """
@@ -180,6 +181,28 @@ def _first_line(text: str) -> str:
     return next((line.strip() for line in text.splitlines() if line.strip()), "")
 
 
+#: What an image leaves in a page's text: its caption and its alternative text ("Serbia and
+#: NATO Flags", "JPEG"), which state no fact and break the paragraphs around them.
+_IMAGE_DEBRIS = "//figcaption | //img | //picture | //svg"
+
+
+def without_images(content: str) -> str:
+    """The HTML ``content`` without its images and their captions; unchanged when it does
+    not parse."""
+    from lxml import etree, html
+
+    try:
+        tree = html.fromstring(content)
+    except (etree.ParserError, ValueError):
+        return content
+    debris = tree.xpath(_IMAGE_DEBRIS)
+    if not debris:
+        return content
+    for element in debris:
+        element.drop_tree()
+    return html.tostring(tree, encoding="unicode")
+
+
 def extract(source: RawSource) -> ExtractedText:
     """The main text of a source, its title, language and stated update date."""
     if not source.is_html:
@@ -194,7 +217,7 @@ def extract(source: RawSource) -> ExtractedText:
     import trafilatura
 
     text = trafilatura.extract(
-        source.content,
+        without_images(source.content),
         url=source.url or None,
         include_comments=False,
         include_tables=True,

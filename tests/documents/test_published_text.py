@@ -71,3 +71,15 @@ def test_a_seed_document_says_its_retrieval_date_was_not_recorded(client, seeded
     assert "Importé dans Liaison" in html
     html = client.get(document_url(version, "en")).content.decode()
     assert "Retrieved from the original" in html and "not recorded" in html
+
+
+def test_an_image_and_its_caption_are_left_out_and_the_paragraphs_around_them_kept():
+    page = PAGE.replace(
+        "<h2>",
+        '<figure><img src="flags.jpg" alt="Moldova and NATO Flags">'
+        "<figcaption>Moldova and NATO Flags</figcaption></figure>\n<h2>",
+    )
+    version = imported(RawSource(page, True, "moldavie.html"))
+    assert "Flags" not in version.text
+    lines = version.published_text.split("\n\n")
+    assert "Domaines de coopération" in lines  # a heading of its own, as published
