@@ -81,6 +81,40 @@ def test_a_footnote_lands_below_the_top_edge_set_apart_with_a_way_back(site, siz
     expect(page.locator("li.event:target")).to_be_in_viewport()
 
 
+LANDING = """id => {
+    location.hash = id;
+    const rect = document.getElementById(id).getBoundingClientRect();
+    return [rect.top, rect.bottom, window.innerHeight];
+}"""
+
+
+def landings(page, selector):
+    """Where each element ``selector`` finds lands when the address names it."""
+    ids = page.eval_on_selector_all(selector, "elements => elements.map(e => e.id)")
+    assert ids
+    return {id_: page.evaluate(LANDING, id_) for id_ in ids}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_footnote_and_every_passage_lands_in_view_below_the_top_edge(
+    site, sized_page, language
+):
+    page = sized_page
+    page.goto(site + PAGES["relationship"][language])
+    wrong = {
+        id_: place
+        for id_, place in landings(page, ".footnotes li[id]").items()
+        if not (32 <= place[0] and place[1] <= place[2] + 1)
+    }
+    page.goto(site + PAGES["document"][language])
+    wrong |= {
+        id_: place
+        for id_, place in landings(page, ".cite-anchor[id]").items()
+        if not (48 <= place[0] < place[2])
+    }
+    assert wrong == {}
+
+
 def test_a_printed_page_has_no_navigation_and_shows_where_each_footnote_leads(site, page):
     page.goto(f"{site}/fr/relations/nato-serbia/")
     page.emulate_media(media="print")
