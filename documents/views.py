@@ -10,7 +10,7 @@ def document_list(request):
     return render(request, "documents/document_list.html", {"documents": selectors.document_list()})
 
 
-@public_page
+@public_page(by_records=True)
 def document_detail(request, slug, number=None):
     page = selectors.document_page(slug, number)
     return render(
@@ -20,7 +20,7 @@ def document_detail(request, slug, number=None):
     )
 
 
-@public_page
+@public_page(by_records=True)
 def passage(request, pk):
     """A citation's permanent address: its passage where it stands now, or a page saying
     what became of it."""

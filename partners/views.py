@@ -28,7 +28,7 @@ def partner_list(request):
     )
 
 
-@public_page
+@public_page(by_records=True)
 def partner_detail(request, slug):
     page = selectors.partner_page(slug)
     return render(
@@ -47,7 +47,7 @@ def relationship_list(request):
     )
 
 
-@public_page
+@public_page(by_records=True)
 def relationship_detail(request, slug):
     page = selectors.relationship_page(slug)
     return render(

@@ -14,7 +14,7 @@ def programme_list(request):
     )
 
 
-@public_page
+@public_page(by_records=True)
 def programme_detail(request, slug):
     return render(
         request, "programmes/programme_detail.html", {"page": selectors.programme_page(slug)}
