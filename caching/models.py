@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ContentGeneration(models.Model):
     """One row that every write to public content moves forward, in the writer's transaction.
 
-    Cached pages and ETags are keyed by it (``caching.generation``): a page cached before a
-    change is never found again after the change commits, in any process sharing the database.
+    The keys a write concerns (``Dependency``) are set to it; the row stays locked until the
+    writer commits, so generations follow the order of commits (``caching.generation``).
     """
 
     value = models.BigIntegerField(_("value"), default=0)
