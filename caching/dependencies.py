@@ -2,22 +2,24 @@
 
 Keys, each with a version (``caching.generation``):
 
-- ``<model>:<pk>`` — one record, e.g. ``relationship:5``, ``documentversion:12``;
+- ``<model>:<pk>`` — one record as shown, e.g. ``relationship:5``, ``partner:3``;
+- ``members:<model>:<pk>`` — the records listed under one: a relationship's events, a
+  partner's relationships and participations, a claim's citations, a version's citations;
 - ``kind:<model>`` — any record of a kind, e.g. ``kind:event``: lists, search, the home page,
   feeds, sitemaps, the open-data pages and the API depend on these;
 - ``site`` — what cannot be attributed (the bulk writers that bypass signals): every page.
 
-A write to a public record concerns its own key, its kind's, and the keys of the records it
-points to (its foreign keys, a citation's claim): a new event changes its relationship's
-page, a citation its claim's and its version's, a new version its document's.
+A write to a public record concerns its own key, its kind's, and the members of what it
+points to (its foreign keys, a citation's claim), of what those point to, and of what the
+records pointing to it point to (``keys_of_write``): what it joins, leaves or changes in,
+including through the records whose visibility follows it.
 
 A page made ``by_records`` (``caching.pages.public_page``) depends on every public record it
-loads from the database while it is made, and on the records those point to: a page that
-shows a record depends on it, and a page that lists the events of a relationship loaded the
-relationship, whose key every write to one of its events moves. A record that the page's
-filters left out (a draft, a citation under review) points to one the page shows, so its
-publication moves that record's key too. Nothing has to list by hand what a page shows, and
-a template that shows one more field stays correct.
+loads from the database while it is made and on the records those point to (a citation
+whose claim the page leaves out still depends on the claim), and on the members of the
+records whose lists it shows: prefetched onto them (sources, partners, aliases), or said by
+the view (``lists_members_of``). Editing the OSCE relationship moves NATO's members, not
+NATO: the NATO–Serbia page, which shows NATO's name but not its relationships, stays cached.
 """
 
 import functools
@@ -45,6 +47,12 @@ def name_of(model) -> str:
 
 def record_key(model, pk) -> str:
     return f"{name_of(model)}:{pk}"
+
+
+def members_key(model, pk) -> str:
+    """The records listed under one record: a relationship's events, a partner's
+    participations, a claim's citations, a version's citations."""
+    return f"members:{name_of(model)}:{pk}"
 
 
 def kind_key(model) -> str:
@@ -108,19 +116,30 @@ def keys_of_record(instance) -> set[str]:
 
 
 def keys_of_write(instance, *, with_children: bool = True) -> set[str]:
-    """What a write of ``instance`` concerns: the keys of the record, of its kind, of what
-    it points to and of what those point to (a citation made public shows its claim, an event,
-    on its relationship's page), and (``with_children``) the keys of the records pointing to
-    it and of what they point to (a partner published shows its participations on their
-    programmes' pages). Reads in the writer's transaction; nothing when the database is
-    read. The cost follows the records concerned, never the size of the corpus."""
-    keys = {kind_key(type(instance)), *keys_of_record(instance)}
+    """What a write of ``instance`` concerns: the record's key and its kind's; the members
+    of the records it points to (it joins, leaves or changes in their lists) and of what
+    those point to (a citation that stops supporting an event takes it off its
+    relationship's page); and (``with_children``) the members of what the records pointing
+    to it point to (a partner published shows its participations on their programmes'
+    pages). The records it points to keep their own keys: editing the OSCE relationship
+    does not change NATO's name on the NATO–Serbia page. Reads in the writer's transaction;
+    the cost follows the records concerned, never the size of the corpus."""
+    keys = {kind_key(type(instance)), record_key(type(instance), instance.pk)}
+    keys |= _members_of_pointers(instance)
     for parent in _parents(instance):
-        keys |= keys_of_record(parent)
+        keys |= _members_of_pointers(parent)
     if with_children and instance.pk is not None:
         for child in _children(instance):
-            keys |= keys_of_record(child)
+            keys |= _members_of_pointers(child)
     return keys
+
+
+def _members_of_pointers(instance) -> set[str]:
+    return {"members:" + key for key in keys_of_record(instance) - {_own_key(instance)}}
+
+
+def _own_key(instance) -> str:
+    return record_key(type(instance), instance.pk)
 
 
 def _parents(instance):
@@ -187,12 +206,42 @@ def record_loaded(sender, instance, **kwargs):
         shown.append(instance)
 
 
+class Members:
+    """Marks, among the records shown, one whose members a page lists by a query of its own
+    (``lists_members_of``)."""
+
+    def __init__(self, instance):
+        self.instance = instance
+
+
+def lists_members_of(*instances) -> None:
+    """Say that the page being made lists records under each of ``instances`` (a
+    relationship's events, a partner's participations), so that it depends on their
+    members. What is prefetched onto a record (its sources, its partners, its aliases) is
+    seen without being said."""
+    shown = _shown.get()
+    if shown is not None:
+        shown.extend(Members(instance) for instance in instances if instance is not None)
+
+
+def _lists_members(instance) -> bool:
+    attributes = vars(instance)  # not hasattr: a property could query
+    return bool(attributes.get("_prefetched_objects_cache")) or "sources" in attributes
+
+
 def keys_of_records(shown) -> set[str]:
     keys = set()
     seen = set()
-    for instance in shown:
-        identity = (type(instance), instance.pk)
+    for item in shown:
+        if isinstance(item, Members):
+            keys.add(members_key(type(item.instance), item.instance.pk))
+            continue
+        identity = (type(item), item.pk)
         if identity not in seen:
             seen.add(identity)
-            keys |= keys_of_record(instance)
+            keys |= keys_of_record(item)
+    # After the loop: prefetched lists are attached once every record is loaded.
+    for item in shown:
+        if not isinstance(item, Members) and _lists_members(item):
+            keys.add(members_key(type(item), item.pk))
     return keys

@@ -1,6 +1,7 @@
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from caching.dependencies import lists_members_of
 from caching.pages import public_page
 from documents import linked_data, permalinks, selectors
 
@@ -13,6 +14,7 @@ def document_list(request):
 @public_page(by_records=True)
 def document_detail(request, slug, number=None):
     page = selectors.document_page(slug, number)
+    lists_members_of(page.document, page.version, *page.versions)  # versions, citations
     return render(
         request,
         "documents/document_detail.html",
@@ -20,7 +22,7 @@ def document_detail(request, slug, number=None):
     )
 
 
-@public_page(by_records=True)
+@public_page
 def passage(request, pk):
     """A citation's permanent address: its passage where it stands now, or a page saying
     what became of it."""

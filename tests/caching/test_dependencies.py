@@ -265,3 +265,18 @@ def test_a_page_made_while_a_write_commits_is_served_but_not_kept(client, nato_s
     monkeypatch.setattr(pages, "versions", real_versions)
     count, _html = queries_of(client, relationship_page(nato_serbia))
     assert count > 1  # nothing was kept
+
+
+def test_editing_another_relationship_of_the_same_partner_keeps_this_page_cached(
+    client, nato_serbia, settings
+):
+    nato = nato_serbia.subject
+    nato_osce = cited(RelationshipFactory(subject=nato, summary_en="A forum for security."))
+    html = client.get(relationship_page(nato_serbia)).content.decode()
+    partner_page = page("partners:partner_detail", nato.slug)
+    cited(nato)
+    client.get(partner_page)
+    nato_osce.title_en = "NATO and the OSCE"
+    nato_osce.save()
+    assert_served_from_cache(client, relationship_page(nato_serbia), html)
+    assert "NATO and the OSCE" in assert_current(client, partner_page, settings)
