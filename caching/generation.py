@@ -141,6 +141,26 @@ def versions(keys: Iterable[str]) -> dict[str, Version]:
     return {key: found.get(key, UNWRITTEN) for key in keys}
 
 
+def latest(keys: Iterable[str]) -> Version:
+    """The newest version among ``keys``, in one query that answers one row. A key only ever
+    moves to a generation newer than every version before it, so a set of keys is unchanged
+    exactly when its newest version is (the time tells a database flushed since apart)."""
+    keys = sorted(set(keys))
+    if not keys:
+        return UNWRITTEN
+    connection = connections[router.db_for_read(Dependency)]
+    table = connection.ops.quote_name(Dependency._meta.db_table)
+    marks = ", ".join(["%s"] * len(keys))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT version, changed_at FROM {table} WHERE {KEY} IN ({marks})"
+            " ORDER BY version DESC LIMIT 1",
+            keys,
+        )
+        row = cursor.fetchone()
+    return UNWRITTEN if row is None else (row[0], _moment(row[1]))
+
+
 def current() -> Generation:
     """The generation alone (e.g. for what is cached until any public content changes)."""
     return snapshot(())[0]

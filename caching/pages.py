@@ -39,9 +39,12 @@ from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.http import condition
 
 from caching.dependencies import RECORDS_ONLY, all_content, keys_of_records, recording
-from caching.generation import Generation, Version, snapshot, versions
+from caching.generation import Generation, Version, latest, snapshot, versions
 from caching.outage import tolerant
 from web.replicas import fall_back_to_primary, read_alias, reads_from
+
+#: Up to this many keys, a stored page's check reads each of them.
+FEW_KEYS = 32
 
 
 @dataclass
@@ -52,8 +55,12 @@ class StoredPage:
     response: HttpResponse
 
     def is_current(self, request) -> bool:
-        """Whether none of the versions has changed: one query, whose answer serves as what
-        the page depends on read first (``read_before``) when it has to be made again."""
+        """Whether none of the versions has changed: one query. For a few keys (a list, an
+        API answer) it reads each, and serves as what the page depends on read first
+        (``read_before``) when it has to be made again; for a record page's many keys it
+        reads the newest only (``caching.generation.latest``), one row."""
+        if len(self.versions) > FEW_KEYS:
+            return latest(self.versions) == max(self.versions.values())
         request.page_snapshot = snapshot(self.versions)
         return request.page_snapshot[1] == self.versions
 

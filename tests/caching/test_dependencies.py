@@ -280,3 +280,18 @@ def test_editing_another_relationship_of_the_same_partner_keeps_this_page_cached
     nato_osce.save()
     assert_served_from_cache(client, relationship_page(nato_serbia), html)
     assert "NATO and the OSCE" in assert_current(client, partner_page, settings)
+
+
+def test_a_page_with_many_keys_is_checked_by_its_newest_version(
+    client, nato_serbia, osce, monkeypatch, settings
+):
+    from caching import pages
+
+    monkeypatch.setattr(pages, "FEW_KEYS", 0)
+    html = client.get(relationship_page(nato_serbia)).content.decode()
+    osce.summary_en = "A forum for security and co-operation."
+    osce.save()
+    assert_served_from_cache(client, relationship_page(nato_serbia), html)
+    nato_serbia.summary_en = "Cooperation deepened in 2015."
+    nato_serbia.save()
+    assert "deepened in 2015" in assert_current(client, relationship_page(nato_serbia), settings)
