@@ -1,6 +1,7 @@
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from caching.dependencies import lists_members_of
 from caching.pages import public_page
 from documents import linked_data, permalinks, selectors
 
@@ -10,9 +11,10 @@ def document_list(request):
     return render(request, "documents/document_list.html", {"documents": selectors.document_list()})
 
 
-@public_page
+@public_page(by_records=True)
 def document_detail(request, slug, number=None):
     page = selectors.document_page(slug, number)
+    lists_members_of(page.document, page.version, *page.versions)  # versions, citations
     return render(
         request,
         "documents/document_detail.html",

@@ -1,5 +1,6 @@
 from django.shortcuts import render
 
+from caching.dependencies import lists_members_of
 from caching.pages import public_page
 from partners import linked_data, selectors
 from partners.forms import NetworkFilterForm
@@ -28,9 +29,10 @@ def partner_list(request):
     )
 
 
-@public_page
+@public_page(by_records=True)
 def partner_detail(request, slug):
     page = selectors.partner_page(slug)
+    lists_members_of(page.partner)  # its relationships and participations
     return render(
         request,
         "partners/partner_detail.html",
@@ -47,9 +49,11 @@ def relationship_list(request):
     )
 
 
-@public_page
+@public_page(by_records=True)
 def relationship_detail(request, slug):
     page = selectors.relationship_page(slug)
+    # its events, and the counterpart's participations
+    lists_members_of(page.relationship, page.relationship.counterpart)
     return render(
         request,
         "partners/relationship_detail.html",

@@ -1,5 +1,6 @@
 from django.shortcuts import render
 
+from caching.dependencies import lists_members_of
 from caching.pages import public_page
 from programmes import selectors
 from web.pagination import paginate
@@ -14,8 +15,8 @@ def programme_list(request):
     )
 
 
-@public_page
+@public_page(by_records=True)
 def programme_detail(request, slug):
-    return render(
-        request, "programmes/programme_detail.html", {"page": selectors.programme_page(slug)}
-    )
+    page = selectors.programme_page(slug)
+    lists_members_of(page.programme)  # its programmes and participations
+    return render(request, "programmes/programme_detail.html", {"page": page})

@@ -23,9 +23,9 @@ A replica that fails in the middle of a request (an ``OperationalError`` or
 ``InterfaceError``) is checked again at once, and the request, a GET or HEAD and therefore
 safe to repeat, is run again on the primary: the visitor never sees the failure.
 
-The content generation (``caching.generation``) is read from the same database as the rest
-of a request, so a page cached from a replica that is behind is stored under the older
-generation it shows, never under a newer one.
+The versions of what a page depends on (``caching.generation``) are read from the same
+database as the rest of a request, so a page cached from a replica that is behind is stored
+with the older versions it shows, never with newer ones.
 """
 
 import functools
@@ -268,7 +268,6 @@ def fall_back_to_primary(request, alias: str, exception: Exception) -> None:
     )
     request.read_alias = None
     _read_alias.set(None)
-    # The generation the first attempt may have read from the replica (caching.pages) must
-    # be read again, with the data, from the primary.
-    vars(request).pop("content_generation", None)
-    vars(request).pop("page_key", None)
+    # The versions the first attempt may have read from the replica (caching.pages) must be
+    # read again, with the data, from the primary.
+    vars(request).pop("page_snapshot", None)
