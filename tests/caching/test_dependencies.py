@@ -177,7 +177,9 @@ def test_a_new_version_shows_on_the_document_page_and_the_pages_of_its_claims(
     client.get(document_page)
     client.get(relationship_page(nato_serbia))
     import_document(
-        RawSource("Relations avec la Serbie.\nRien d'autre.", False, "new.txt"), document=document
+        RawSource("Relations avec la Serbie.\nRien d'autre.", False, "new.txt"),
+        document=document,
+        publish=True,
     )
     assert "Rien d" in assert_current(client, document_page, settings)
     html = assert_current(client, relationship_page(nato_serbia), settings)

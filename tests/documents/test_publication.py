@@ -284,7 +284,8 @@ def test_a_pending_version_adds_no_query_to_the_document_pages(
         publisher=version.document.publisher,
         language="fr",
     )
-    with django_assert_num_queries(6):
+    # as without a pending version: the document page's pin (tests/documents/test_views.py)
+    with django_assert_num_queries(7):
         page = client.get(url("documents:document_detail", version.document.slug))
     assert page.context["page"].version == version
     with django_assert_num_queries(3):  # generation, documents, their current versions
