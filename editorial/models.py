@@ -88,6 +88,20 @@ class PublishableQuerySet(models.QuerySet):
         )
 
 
+def acting_user(verbose_name):
+    """Who took a step of the workflow (submitted, reviewed, imported, published…): set by
+    the workflow only, never by a form, and kept empty if the account is deleted."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=verbose_name,
+    )
+
+
 class Publishable(Versioned):
     State = PublicationState
 
@@ -103,26 +117,10 @@ class Publishable(Versioned):
     submitted_at = models.DateTimeField(
         _("submitted for review at"), null=True, blank=True, editable=False
     )
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-        verbose_name=_("submitted by"),
-    )
+    submitted_by = acting_user(_("submitted by"))
     # The last publication by a reviewer: the public "last reviewed" date.
     reviewed_at = models.DateTimeField(_("last reviewed at"), null=True, blank=True, editable=False)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-        verbose_name=_("last reviewed by"),
-    )
+    reviewed_by = acting_user(_("last reviewed by"))
 
     # Fields the workflow alone writes: not edited in forms, not restored by a revert.
     WORKFLOW_FIELDS = (

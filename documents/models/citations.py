@@ -1,7 +1,6 @@
 """Citations: one claim linked to one passage of a document version, anchored by its exact
 quote, offsets and context (``documents/anchoring.py``), and what re-anchoring made of it."""
 
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +16,7 @@ from documents.models.curation import CitationCuration
 from documents.models.sources import DocumentVersion
 from editorial.four_eyes import check_not_own_change, save_as_workflow
 from editorial.locking import Versioned
+from editorial.models import acting_user
 
 ANCHOR_ERROR_MESSAGES = {
     "empty": _("The quote is empty."),
@@ -183,15 +183,7 @@ class Citation(CitationCuration, Versioned):
     # a version's text never changes, so (version, start, end) is the quote, and a review
     # goes stale as soon as the citation stands anywhere else (``is_reviewed``).
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True, editable=False)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-        verbose_name=_("reviewed by"),
-    )
+    reviewed_by = acting_user(_("reviewed by"))
     reviewed_version = models.ForeignKey(
         DocumentVersion,
         on_delete=models.SET_NULL,

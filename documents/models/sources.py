@@ -2,7 +2,6 @@
 
 import hashlib
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -11,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.anchoring import normalise
 from editorial.locking import Versioned
+from editorial.models import acting_user
 from partners.models import Partner
 
 
@@ -148,35 +148,11 @@ class DocumentVersion(Versioned):
         db_index=True,
         editable=False,
     )
-    imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-        verbose_name=_("imported by"),
-    )
+    imported_by = acting_user(_("imported by"))
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-        verbose_name=_("published by"),
-    )
+    published_by = acting_user(_("published by"))
     discarded_at = models.DateTimeField(_("discarded at"), null=True, blank=True, editable=False)
-    discarded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-        verbose_name=_("discarded by"),
-    )
+    discarded_by = acting_user(_("discarded by"))
 
     objects = DocumentVersionQuerySet.as_manager()
 
